@@ -1,0 +1,1 @@
+"""Esep: police reports to the population of Kazakhstan."""

@@ -1,0 +1,1 @@
+"""Accounts and roles, and the one place that decides who may see and change what."""

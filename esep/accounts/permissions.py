@@ -1,0 +1,106 @@
+"""The one place that decides who may see and change what.
+
+Every staff query goes through ``restrict(queryset, user, action)`` (NetBox's RestrictedQuerySet idea):
+a police role sees and changes its body's subtree; an outside role (akimat, maslikhat, public council,
+oversight) sees the bodies on its territory and changes nothing; a system administrator sees all.
+Anonymous users get nothing here: public pages use the public selectors, which show only published data.
+
+A model says how it reaches its police body with a ``scope_body_field`` attribute ("body",
+"precinct__body", "meeting__body", ...); PoliceBody itself uses "" (the row is the body).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from django.db import models
+from django.db.models import Q
+
+from esep.accounts.models import OUTSIDE_ROLES, POLICE_ROLES, Role
+
+
+class Action(StrEnum):
+    VIEW = "view"
+    CHANGE = "change"
+
+
+@dataclass(frozen=True)
+class Grant:
+    role: str
+    body_path: str | None  # police role: the body subtree
+    territory_prefix: str | None  # outside role: KATO prefix; "" for the whole country
+    officer_id: int | None
+
+
+def grants(user: Any) -> list[Grant]:
+    """The user's roles, read once per user object."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    cached = getattr(user, "_esep_grants", None)
+    if cached is not None:
+        return cached
+    result: list[Grant] = []
+    for ra in user.roles.select_related("body", "territory"):
+        if ra.role in POLICE_ROLES and ra.body_id:
+            result.append(Grant(ra.role, ra.body.path, None, ra.officer_id))
+        elif ra.role in OUTSIDE_ROLES:
+            result.append(Grant(ra.role, None, ra.territory.prefix if ra.territory_id else "", ra.officer_id))
+        elif ra.role == Role.ADMIN:
+            result.append(Grant(ra.role, None, "", None))
+    if user.is_superuser and not any(g.role == Role.ADMIN for g in result):
+        result.append(Grant(Role.ADMIN, None, "", None))
+    user._esep_grants = result
+    return result
+
+
+def _allows(grant: Grant, action: Action) -> bool:
+    if grant.role == Role.ADMIN:
+        return True
+    if action == Action.VIEW:
+        return True
+    return grant.role in POLICE_ROLES
+
+
+def body_field(model: type[models.Model]) -> str:
+    field = getattr(model, "scope_body_field", None)
+    if field is None:
+        raise TypeError(f"{model.__name__} has no scope_body_field; it cannot be restricted")
+    return field
+
+
+def _join(*parts: str) -> str:
+    return "__".join(p for p in parts if p)
+
+
+def restrict(queryset: models.QuerySet, user: Any, action: Action | str = Action.VIEW) -> models.QuerySet:
+    """Only the rows ``user`` may ``action``. Empty for anonymous users and users without a role."""
+    action = Action(action)
+    field = body_field(queryset.model)
+    condition = Q(pk__in=[])
+    for grant in grants(user):
+        if not _allows(grant, action):
+            continue
+        if grant.role == Role.ADMIN:
+            return queryset
+        if grant.body_path is not None:
+            condition |= Q(**{_join(field, "path__startswith"): grant.body_path})
+        elif grant.territory_prefix is not None:
+            if grant.territory_prefix == "":
+                return queryset
+            condition |= Q(**{_join(field, "territory__kato__startswith"): grant.territory_prefix})
+    return queryset.filter(condition)
+
+
+def can(user: Any, action: Action | str, obj: models.Model) -> bool:
+    return restrict(type(obj)._default_manager.filter(pk=obj.pk), user, action).exists()
+
+
+def has_role(user: Any, *roles: str) -> bool:
+    return any(g.role in roles for g in grants(user))
+
+
+def is_staff_user(user: Any) -> bool:
+    """Anyone with a role may enter the back office; what they see there is restricted."""
+    return bool(grants(user))

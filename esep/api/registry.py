@@ -1,0 +1,129 @@
+"""Registry endpoints: territory (public) and the police registry (restricted per user)."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+from rest_framework import serializers, viewsets
+from rest_framework.permissions import AllowAny
+
+from esep.accounts.permissions import Action, restrict
+from esep.police.models import Assignment, Officer, PoliceBody, Precinct
+from esep.police.selectors import inspectors_on
+from esep.territory.models import Territory
+
+
+class TerritorySerializer(serializers.ModelSerializer):
+    parent = serializers.SlugRelatedField(slug_field="kato", read_only=True)
+
+    class Meta:
+        model = Territory
+        fields = ["kato", "parent", "level", "name_kk", "name_ru", "name_en", "latitude", "longitude"]
+
+
+class TerritoryViewSet(viewsets.ReadOnlyModelViewSet):
+    """The KATO classifier (Bureau of National Statistics). Filter with ?parent=KATO or ?level=."""
+
+    serializer_class = TerritorySerializer
+    permission_classes = [AllowAny]
+    lookup_field = "kato"
+
+    def get_queryset(self):
+        qs = Territory.objects.select_related("parent").order_by("kato")
+        parent = self.request.query_params.get("parent")
+        if parent:
+            qs = qs.filter(parent__kato=parent[:9])
+        level = self.request.query_params.get("level")
+        if level:
+            qs = qs.filter(level=level[:20])
+        return qs
+
+
+class ScopedReadOnly(viewsets.ReadOnlyModelViewSet):
+    base_queryset = None
+
+    def get_queryset(self):
+        return restrict(self.base_queryset.all(), self.request.user, Action.VIEW)
+
+
+class PoliceBodySerializer(serializers.ModelSerializer):
+    territory = serializers.SlugRelatedField(slug_field="kato", read_only=True)
+
+    class Meta:
+        model = PoliceBody
+        fields = ["id", "slug", "level", "name_kk", "name_ru", "name_en", "territory", "parent", "phone", "email"]
+
+
+class PoliceBodyViewSet(ScopedReadOnly):
+    base_queryset = PoliceBody.objects.select_related("territory")
+    serializer_class = PoliceBodySerializer
+
+
+class OfficerSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Officer
+        fields = [
+            "id",
+            "body",
+            "last_name",
+            "first_name",
+            "patronymic",
+            "rank",
+            "position",
+            "public_phone",
+            "public_email",
+            "is_active",
+        ]
+
+
+class OfficerViewSet(ScopedReadOnly):
+    base_queryset = Officer.objects.all()
+    serializer_class = OfficerSerializer
+
+
+class PrecinctSerializer(serializers.ModelSerializer):
+    current_inspector = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Precinct
+        fields = ["id", "body", "number", "name_kk", "name_ru", "name_en", "point", "current_inspector"]
+
+    def get_current_inspector(self, obj):
+        current = self.context.get("current", {}).get(obj.pk)
+        if current is None:
+            return None
+        return {"officer": current.officer.pk, "name": current.officer.full_name, "acting": current.acting}
+
+
+class PrecinctViewSet(ScopedReadOnly):
+    base_queryset = Precinct.objects.select_related("body")
+    serializer_class = PrecinctSerializer
+
+    def get_serializer_context(self):
+        ctx = super().get_serializer_context()
+        ctx["current"] = getattr(self, "_current", {})
+        return ctx
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        rows = page if page is not None else list(queryset)
+        self._current = inspectors_on(rows, timezone.localdate())
+        return page
+
+
+class AssignmentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Assignment
+        fields = ["id", "officer", "precinct", "kind", "start", "end", "reason"]
+
+
+class AssignmentViewSet(ScopedReadOnly):
+    base_queryset = Assignment.objects.all()
+    serializer_class = AssignmentSerializer
+
+
+def register(router) -> None:
+    router.register("territories", TerritoryViewSet, basename="territory")
+    router.register("bodies", PoliceBodyViewSet, basename="body")
+    router.register("officers", OfficerViewSet, basename="officer")
+    router.register("precincts", PrecinctViewSet, basename="precinct")
+    router.register("assignments", AssignmentViewSet, basename="assignment")

@@ -1,0 +1,1 @@
+"""Complaints and appeals from reports, followed under the APPK to their end."""

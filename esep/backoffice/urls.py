@@ -1,0 +1,15 @@
+"""The staff side: /<lang>/staff/. Each domain app mounts its own pages here (urls_staff.py)."""
+
+from django.urls import include, path
+
+from esep.backoffice import views
+
+app_name = "backoffice"
+
+STAFF_APPS = ["meetings", "planning", "announcements", "questions", "protocols", "appeals", "law", "notifications"]
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("registry/", include("esep.backoffice.urls_registry")),
+]
+urlpatterns += [path(f"{app}/", include(f"esep.{app}.urls_staff")) for app in STAFF_APPS]

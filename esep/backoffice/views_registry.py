@@ -1,0 +1,48 @@
+"""Registry pages for staff: precincts and who serves them, restricted to the user's scope."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from esep.accounts.permissions import Action, restrict
+from esep.backoffice.menu import staff_required
+from esep.police.models import Precinct
+from esep.police.selectors import inspector_on, inspectors_on
+
+
+@login_required
+@staff_required
+def precinct_list(request):
+    qs = restrict(Precinct.objects.select_related("body", "point"), request.user, Action.VIEW)
+    query = request.GET.get("q", "").strip()[:100]
+    if query:
+        qs = (
+            qs.filter(number__icontains=query)
+            | qs.filter(name_kk__icontains=query)
+            | qs.filter(name_ru__icontains=query)
+        )
+    page = Paginator(qs.order_by("body__path", "number"), 50).get_page(request.GET.get("page"))
+    today = timezone.localdate()
+    current = inspectors_on(list(page.object_list), today)
+    rows = [(p, current.get(p.pk)) for p in page.object_list]
+    return render(request, "backoffice/precinct_list.html", {"page": page, "rows": rows, "q": query})
+
+
+@login_required
+@staff_required
+def precinct_detail(request, pk: int):
+    precinct = get_object_or_404(
+        restrict(Precinct.objects.select_related("body", "point"), request.user, Action.VIEW), pk=pk
+    )
+    history = precinct.assignments.select_related("officer").order_by("-start")
+    return render(
+        request,
+        "backoffice/precinct_detail.html",
+        {
+            "precinct": precinct,
+            "current": inspector_on(precinct, timezone.localdate()),
+            "history": history,
+            "settlements": precinct.settlements.all()[:200],
+        },
+    )

@@ -1,0 +1,119 @@
+"""Every environment variable Esep reads, declared once with its type and default.
+
+Settings import from here; nothing else in Esep reads ``os.environ``. ``esep settings-doc``
+style listings can be built from ``DECLARED``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Var:
+    name: str
+    kind: type
+    default: Any
+    help: str
+
+
+DECLARED: dict[str, Var] = {}
+
+
+def _declare(name: str, kind: type, default: Any, help: str) -> Any:
+    DECLARED[name] = Var(name, kind, default, help)
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    if kind is bool:
+        low = raw.strip().lower()
+        if low in {"1", "true", "yes", "on"}:
+            return True
+        if low in {"0", "false", "no", "off"}:
+            return False
+        raise ValueError(f"{name} must be a boolean, got {raw!r}")
+    if kind is int:
+        return int(raw)
+    if kind is list:
+        return [part.strip() for part in raw.split(",") if part.strip()]
+    return raw
+
+
+DEBUG: bool = _declare("ESEP_DEBUG", bool, False, "Django debug mode; never in production.")
+SECRET_KEY: str = _declare("ESEP_SECRET_KEY", str, "", "Secret key; required when ESEP_DEBUG is off and not testing.")
+ALLOWED_HOSTS: list[str] = _declare(
+    "ESEP_ALLOWED_HOSTS", list, ["127.0.0.1", "localhost"], "Comma-separated host names served."
+)
+DATABASE_URL: str = _declare(
+    "DATABASE_URL",
+    str,
+    f"sqlite:///{BASE_DIR / 'var' / 'esep.sqlite3'}",
+    "sqlite:///path or postgres://user:password@host:port/name",
+)
+REDIS_URL: str = _declare("ESEP_REDIS_URL", str, "", "Redis for the shared cache; empty: local memory cache.")
+MEDIA_ROOT: str = _declare("ESEP_MEDIA_ROOT", str, str(BASE_DIR / "var" / "media"), "Uploaded files.")
+STATIC_ROOT: str = _declare("ESEP_STATIC_ROOT", str, str(BASE_DIR / "var" / "static"), "collectstatic target.")
+SITE_URL: str = _declare("ESEP_SITE_URL", str, "http://127.0.0.1:8000", "Public address, used in QR codes.")
+SECURE: bool = _declare("ESEP_SECURE", bool, False, "Behind HTTPS: secure cookies, HSTS, SSL redirect.")
+EMAIL_URL: str = _declare("ESEP_EMAIL_BACKEND", str, "console", "console, smtp or locmem.")
+EMAIL_HOST: str = _declare("ESEP_EMAIL_HOST", str, "localhost", "SMTP host when the backend is smtp.")
+DEFAULT_FROM_EMAIL: str = _declare("ESEP_FROM_EMAIL", str, "esep@localhost", "Sender of Esep's mail.")
+PUBLIC_CACHE_SECONDS: int = _declare("ESEP_PUBLIC_CACHE_SECONDS", int, 300, "Anonymous page cache lifetime.")
+
+
+def local_secret_key() -> str:
+    """Without ESEP_SECRET_KEY, a random key kept in var/secret_key on this machine (never committed),
+    so a single-machine install works out of the box and sessions survive restarts."""
+    import secrets
+
+    path = BASE_DIR / "var" / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(50)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key
+
+
+def database_from_url(url: str) -> dict[str, Any]:
+    """Turn DATABASE_URL into a Django DATABASES entry (SQLite in WAL mode or PostgreSQL)."""
+    parts = urlsplit(url)
+    if parts.scheme == "sqlite":
+        path = unquote(parts.path)
+        if path.startswith("//"):
+            path = path[1:]
+        name = path[1:] if path.startswith("/") and not path.startswith("//") and parts.netloc else path
+        if not name or name == "/:memory:":
+            name = ":memory:"
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": name,
+            "OPTIONS": {
+                # WAL lets readers and one writer work at once; IMMEDIATE avoids "database is locked"
+                # when a read transaction later wants to write.
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
+                "transaction_mode": "IMMEDIATE",
+            },
+            "TEST": {"NAME": ":memory:"},
+        }
+    if parts.scheme in {"postgres", "postgresql", "pgsql"}:
+        options = dict(parse_qsl(parts.query))
+        return {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": unquote(parts.path.lstrip("/")) or "esep",
+            "USER": unquote(parts.username or ""),
+            "PASSWORD": unquote(parts.password or ""),
+            "HOST": parts.hostname or "",
+            "PORT": str(parts.port or ""),
+            "CONN_MAX_AGE": 60,
+            "CONN_HEALTH_CHECKS": True,
+            "OPTIONS": options,
+        }
+    raise ValueError(f"DATABASE_URL scheme {parts.scheme!r} is not supported (sqlite or postgres)")

@@ -1,0 +1,1 @@
+"""Shared foundations: audit log, base templates, i18n helpers."""

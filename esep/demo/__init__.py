@@ -1,0 +1,1 @@
+"""Deterministic demo data from the real KATO."""

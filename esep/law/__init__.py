@@ -1,0 +1,1 @@
+"""The law as data: rules with citations, working-day calendar, deadlines, compliance."""

@@ -1,0 +1,1 @@
+"""Reports to the population: plan, schedule, announce, invite, register, hold."""

@@ -1,0 +1,1 @@
+"""Outbox of email and SMS with delivery records."""

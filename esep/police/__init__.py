@@ -1,0 +1,1 @@
+"""Police registry: bodies, precincts, points, officers, assignments, other state bodies."""

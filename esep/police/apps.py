@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PoliceConfig(AppConfig):
+    name = "esep.police"
+    label = "police"

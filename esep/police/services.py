@@ -1,0 +1,70 @@
+"""Writes to the police registry. Admin and imports go through these so derived fields stay right."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from esep.core.audit import audit_record
+from esep.police.models import Assignment, Officer, PoliceBody, Precinct
+
+
+def body_save(*, body: PoliceBody, actor: Any = None) -> PoliceBody:
+    """Save a body and keep the materialised path of it and its subtree right."""
+    with transaction.atomic():
+        if body.parent_id and body.pk and body.parent.path.startswith(body.path or "//"):
+            raise ValidationError(_("A police body cannot be placed under itself."))
+        old_path = body.path
+        body.save()
+        new_path = body.compute_path()
+        if new_path != old_path:
+            PoliceBody.objects.filter(pk=body.pk).update(path=new_path)
+            body.path = new_path
+            if old_path:
+                for child in PoliceBody.objects.filter(path__startswith=old_path).exclude(pk=body.pk):
+                    child.path = new_path + child.path[len(old_path) :]
+                    child.save(update_fields=["path"])
+        audit_record(actor=actor, action="police_body.save", obj=body)
+    return body
+
+
+def assignment_create(
+    *,
+    officer: Officer,
+    precinct: Precinct,
+    start: dt.date,
+    end: dt.date | None = None,
+    kind: str = Assignment.Kind.PERMANENT,
+    reason: str = "",
+    actor: Any = None,
+) -> Assignment:
+    """Assign an officer to a precinct. A new permanent assignment ends the previous open one the day
+    before; permanent assignments of one precinct never overlap, acting ones may cover them."""
+    if end is not None and end < start:
+        raise ValidationError(_("The end date is before the start date."))
+    with transaction.atomic():
+        Precinct.objects.select_for_update().filter(pk=precinct.pk).first()
+        if kind == Assignment.Kind.PERMANENT:
+            open_rows = Assignment.objects.filter(
+                precinct=precinct, kind=Assignment.Kind.PERMANENT, end__isnull=True, start__lt=start
+            )
+            for row in open_rows:
+                row.end = start - dt.timedelta(days=1)
+                row.save(update_fields=["end"])
+            overlap = Assignment.objects.filter(precinct=precinct, kind=Assignment.Kind.PERMANENT).filter(
+                Q(end__isnull=True) | Q(end__gte=start)
+            )
+            if end is not None:
+                overlap = overlap.filter(start__lte=end)
+            if overlap.exists():
+                raise ValidationError(_("Another permanent inspector serves this precinct in that period."))
+        row = Assignment.objects.create(
+            officer=officer, precinct=precinct, start=start, end=end, kind=kind, reason=reason
+        )
+        audit_record(actor=actor, action="assignment.create", obj=row)
+    return row

@@ -1,0 +1,1 @@
+"""Minutes of reports: fields, signatures, sealed chain, PDF."""

@@ -1,0 +1,1 @@
+"""The residents' side of Esep."""

@@ -1,0 +1,1 @@
+"""Questions sent by residents in advance, with moderation."""

@@ -1,0 +1,176 @@
+"""Django settings for Esep. Values come from esep.conf, where each variable is declared once."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from esep import conf
+
+BASE_DIR = conf.BASE_DIR
+TESTING = "pytest" in sys.modules or (len(sys.argv) > 1 and sys.argv[1] == "test")
+
+DEBUG = conf.DEBUG
+SECRET_KEY = conf.SECRET_KEY or conf.local_secret_key()
+ALLOWED_HOSTS = conf.ALLOWED_HOSTS
+SITE_URL = conf.SITE_URL.rstrip("/")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "esep.core",
+    "esep.territory",
+    "esep.police",
+    "esep.accounts",
+    "esep.law",
+    "esep.meetings",
+    "esep.planning",
+    "esep.announcements",
+    "esep.questions",
+    "esep.protocols",
+    "esep.appeals",
+    "esep.notifications",
+    "esep.public",
+    "esep.backoffice",
+    "esep.api",
+    "esep.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "esep.urls"
+WSGI_APPLICATION = "esep.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "esep" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "esep.core.context_processors.site",
+            ],
+        },
+    },
+]
+
+DATABASES = {"default": conf.database_from_url(conf.DATABASE_URL)}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "backoffice:dashboard"
+
+if conf.REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": conf.REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "esep"}}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+if TESTING:
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Language and time: Kazakh first, dates and times shown in Asia/Almaty, stored in UTC.
+LANGUAGE_CODE = "kk"
+LANGUAGES = [("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "esep" / "locale"]
+FORMAT_MODULE_PATH = ["esep.formats"]
+TIME_ZONE = "Asia/Almaty"
+USE_I18N = True
+USE_TZ = True
+LANGUAGE_COOKIE_NAME = "esep_language"
+
+STATIC_URL = "/static/"
+STATIC_ROOT = conf.STATIC_ROOT
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if (DEBUG or TESTING)
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+MEDIA_URL = "/media/"
+MEDIA_ROOT = conf.MEDIA_ROOT
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
+EMAIL_BACKEND = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "locmem": "django.core.mail.backends.locmem.EmailBackend",
+}[conf.EMAIL_URL]
+EMAIL_HOST = conf.EMAIL_HOST
+DEFAULT_FROM_EMAIL = conf.DEFAULT_FROM_EMAIL
+PUBLIC_CACHE_SECONDS = conf.PUBLIC_CACHE_SECONDS
+
+# Security: all of this must pass `esep check --deploy` with ESEP_SECURE=1.
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = False
+SESSION_COOKIE_SECURE = conf.SECURE
+CSRF_COOKIE_SECURE = conf.SECURE
+SECURE_SSL_REDIRECT = conf.SECURE
+SECURE_HSTS_SECONDS = 31_536_000 if conf.SECURE else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = conf.SECURE
+SECURE_HSTS_PRELOAD = conf.SECURE
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if conf.SECURE else None
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "rest_framework.authentication.TokenAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["esep.api.permissions.ScopedPermission"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "PAGE_SIZE": 50,
+    "EXCEPTION_HANDLER": "esep.api.errors.exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": "120/minute", "user": "1200/minute"},
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Esep API",
+    "DESCRIPTION": "Police reports to the population of Kazakhstan.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}
+
+DATA_DIR = Path(BASE_DIR) / "data"

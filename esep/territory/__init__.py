@@ -1,0 +1,1 @@
+"""Territory: KATO classifier, boundaries, populated places."""

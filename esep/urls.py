@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("esep.api.urls")),
+    path("admin/", admin.site.urls),
+]
+urlpatterns += i18n_patterns(
+    path("staff/", include("esep.backoffice.urls")),
+    path("accounts/", include("esep.accounts.urls")),
+    path("", include("esep.public.urls")),
+    prefix_default_language=True,
+)
+if settings.DEBUG or settings.TESTING:
+    urlpatterns.append(path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}))

@@ -1,0 +1,1 @@
+"""Shared test helpers: factories for the registry and meetings, used by every app's tests."""

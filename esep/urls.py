@@ -12,6 +12,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("staff/", include("esep.backoffice.urls")),
     path("accounts/", include("esep.accounts.urls")),
+    path("m/", include("esep.meetings.urls_public")),
+    path("appeals/", include("esep.appeals.urls_public")),
     path("", include("esep.public.urls")),
     prefix_default_language=True,
 )

@@ -124,12 +124,7 @@ def _date_param(request, name: str):
 
 def _unknown(exc: UnknownRule) -> ApiError:
     if exc.on is None:
-        return ApiError(
-            _("Unknown rule: %(code)s.") % {"code": exc.code},
-            code="unknown_rule",
-            fields={"rule": [str(exc)]},
-            status_code=404,
-        )
+        return _bad("rule", _("Unknown rule: %(code)s.") % {"code": exc.code}, "unknown_rule")
     return _bad("rule", _("No version of %(code)s was in force on that date.") % {"code": exc.code}, "not_in_force")
 
 

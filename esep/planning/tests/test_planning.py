@@ -69,7 +69,7 @@ def test_joint_gathering_counts_for_each_inspector():
 
 
 def test_acting_inspector_owes_the_report_on_the_last_day_of_the_quarter():
-    off, prec = f.inspector_with_precinct()
+    _off, prec = f.inspector_with_precinct()
     acting = f.officer(prec.body)
     f.assignment(acting, prec, start=dt.date(2024, 6, 1), end=dt.date(2024, 7, 31), kind="acting")
     (ob,) = inspector_obligations(admin(), year=2024, quarter=2, as_of=dt.date(2024, 7, 10))

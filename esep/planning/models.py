@@ -38,10 +38,17 @@ class Schedule(models.Model):
     class Meta:
         ordering = ["-period_year", "-period_quarter", "body__path"]
         constraints = [
+            # One schedule per body and period; two partial constraints so that SQLite enforces it too
+            # (a yearly chief's schedule has no quarter, and NULLs are distinct in a plain unique index).
             models.UniqueConstraint(
                 fields=["body", "kind", "period_year", "period_quarter"],
-                name="schedule_once_per_body_period",
-                nulls_distinct=False,
+                condition=Q(period_quarter__isnull=False),
+                name="schedule_once_per_body_quarter",
+            ),
+            models.UniqueConstraint(
+                fields=["body", "kind", "period_year"],
+                condition=Q(period_quarter__isnull=True),
+                name="schedule_once_per_body_year",
             ),
             models.CheckConstraint(
                 condition=Q(kind="chief", period_quarter__isnull=True)

@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from esep.announcements.models import Announcement, Channel, ChannelRecord
@@ -25,11 +26,19 @@ NOTICE_RULE = "meeting.notice_days"
 PUBLISHABLE = frozenset({MeetingStatus.DRAFT, MeetingStatus.SCHEDULED})
 
 
-def notice_rule(day: dt.date) -> tuple[int, str]:
-    """The minimum notice in calendar days and its citation, as the law stood on ``day``."""
+def notice_rule(day: dt.date, kind: str | None = None, *, lang: str = "en") -> tuple[int, str]:
+    """The minimum notice in calendar days and its citation, as the law stood on ``day`` for a meeting of
+    ``kind`` (Order 608 p.8.2 for a chief, Order 652 p.27 for an inspector). The citation is in English
+    (as stored on records) unless ``lang`` asks for Kazakh or Russian."""
     from esep.law.rules import citation, value
 
-    return int(value(NOTICE_RULE, on=day)), str(citation(NOTICE_RULE, on=day))
+    return int(value(NOTICE_RULE, on=day, kind=kind)), str(
+        citation(NOTICE_RULE, on=day, kind=kind, lang=lang if lang in {"kk", "ru"} else "en")
+    )
+
+
+def _reader_language() -> str:
+    return (get_language() or "en")[:2]
 
 
 def notice_days_left(meeting: Meeting, *, now: dt.datetime | None = None) -> int:
@@ -56,14 +65,18 @@ def announcement_publish(
             # Order 608 p.8.2: the announcement gives the time and the place.
             raise ValidationError(_("Give the venue or the online link before publishing."))
         days_before = notice_days_left(locked, now=now)
-        required, cited = notice_rule(timezone.localdate(locked.starts_at))
+        required, cited = notice_rule(timezone.localdate(locked.starts_at), locked.kind)
         if days_before < required and not late_reason:
             raise ValidationError(
                 _(
                     "The meeting is in %(days)s days, but it must be announced at least %(required)s days "
                     "before (%(citation)s). Give the reason for publishing late; it will be recorded as a finding."
                 )
-                % {"days": days_before, "required": required, "citation": cited}
+                % {
+                    "days": days_before,
+                    "required": required,
+                    "citation": notice_rule(timezone.localdate(locked.starts_at), locked.kind, lang=_reader_language())[1],
+                }
             )
         texts = announcement_texts(locked)
         announcement = Announcement.objects.create(

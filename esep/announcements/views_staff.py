@@ -43,7 +43,9 @@ def meeting_detail(request, pk: int):
     meeting = _meeting(request, pk)
     from django.utils import timezone
 
-    required, cited = services.notice_rule(timezone.localdate(meeting.starts_at))
+    required, cited = services.notice_rule(
+        timezone.localdate(meeting.starts_at), meeting.kind, lang=request.LANGUAGE_CODE
+    )
     return render(
         request,
         "announcements/detail.html",

@@ -52,7 +52,7 @@ def poster_data(*, precinct: Precinct, officer: Officer | None, meeting: Meeting
     point = precinct.point
     from esep.announcements.services import notice_rule
 
-    notice = {"days": notice_rule(timezone.localdate())[0]}
+    notice = {"days": notice_rule(timezone.localdate(), "inspector")[0]}
 
     def when() -> str:
         return date_format(timezone.localtime(meeting.starts_at), "DATETIME_FORMAT") if meeting else ""

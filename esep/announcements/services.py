@@ -75,7 +75,9 @@ def announcement_publish(
                 % {
                     "days": days_before,
                     "required": required,
-                    "citation": notice_rule(timezone.localdate(locked.starts_at), locked.kind, lang=_reader_language())[1],
+                    "citation": notice_rule(timezone.localdate(locked.starts_at), locked.kind, lang=_reader_language())[
+                        1
+                    ],
                 }
             )
         texts = announcement_texts(locked)
@@ -138,25 +140,40 @@ def announcement_channel_record(
         if scan is not None:
             record.scan = scan
         record.save()
-        audit_record(actor=actor, action="announcement.channel", obj=locked, data={"channel": channel, "date": str(date)})
+        audit_record(
+            actor=actor, action="announcement.channel", obj=locked, data={"channel": channel, "date": str(date)}
+        )
     return record
 
 
-def announcement_describe(meeting: Meeting) -> dict[str, Any] | None:
-    """What the compliance engine reads about a stored meeting's announcement (see docs/public.md)."""
-    announcement = getattr(meeting, "announcement", None) if meeting.pk else None
+# Esep's channels in the vocabulary of the compliance description (docs/compliance.md).
+COMPLIANCE_CHANNELS = {
+    Channel.WEBSITE: "official_website",
+    Channel.REGIONAL_MEDIA: "print",
+    Channel.TV_RADIO: "tv_radio",
+    Channel.SOCIAL_NETWORKS: "social_network",
+    Channel.ENTERPRISES: "organisations",
+    Channel.ENTRANCE_POSTERS: "other",
+}
+
+
+def announcement_describe(meeting: Meeting, description: dict[str, Any]) -> None:
+    """Describer for esep.law.describe: adds ``announcement`` (published_at, channels, content) for a stored
+    meeting, and the late reason under ``extra`` so a reader of the finding sees why."""
+    announcement = Announcement.objects.filter(meeting_id=meeting.pk).prefetch_related("channels").first()
     if announcement is None:
-        announcement = Announcement.objects.filter(meeting_id=meeting.pk).first()
-    if announcement is None:
-        return None
-    channels = list(announcement.channels.all())
-    return {
-        "date": timezone.localdate(announcement.published_at).isoformat(),
-        "channels": sorted({c.channel for c in channels}),
+        return
+    channels = sorted({COMPLIANCE_CHANNELS[c.channel] for c in announcement.channels.all()})
+    description["announcement"] = {
+        "published_at": timezone.localtime(announcement.published_at).isoformat(),
+        "channels": channels,
+        # The generated text always states time, place (or link), the body's schedule and the question form.
         "content": {
-            "time_and_place": bool(meeting.starts_at and (meeting.venue_kk or meeting.venue_ru or meeting.online_url)),
+            "time": True,
+            "place": bool(meeting.venue_kk or meeting.venue_ru or meeting.online_url),
             "schedule": True,
-            "how_to_send_questions": True,
+            "questions_channel": True,
         },
-        "late_reason": announcement.late_reason,
     }
+    if announcement.late_reason:
+        description.setdefault("extra", {})["announcement_late_reason"] = announcement.late_reason

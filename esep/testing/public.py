@@ -33,7 +33,9 @@ def karaganda_tree() -> dict[str, Any]:
     district = place("354000000", "Бұқар жырау ауданы", "Бухар-Жырауский район", level=Level.DISTRICT, parent=region)
     village = place("354030100", "Ботақара", "Ботакара", parent=district, latitude=50.06, longitude=73.72)
     other = place("354030200", "Үштөбе", "Уштобе", parent=district)
-    region_body = f.body(level="region_dp", terr=region, name_kk="Қарағанды облысының ПД", name_ru="ДП Карагандинской области")
+    region_body = f.body(
+        level="region_dp", terr=region, name_kk="Қарағанды облысының ПД", name_ru="ДП Карагандинской области"
+    )
     body = f.body(
         terr=district,
         parent=region_body,
@@ -44,8 +46,14 @@ def karaganda_tree() -> dict[str, Any]:
     point = f.point(body)
     point.phone = "+7 721 542 10 02"
     point.save()
-    precinct = f.precinct(body, settlements=[village], number="7", point=point,
-                          name_kk="№7 әкімшілік учаске", name_ru="Административный участок №7")  # fmt: skip
+    precinct = f.precinct(
+        body,
+        settlements=[village],
+        number="7",
+        point=point,
+        name_kk="№7 әкімшілік учаске",
+        name_ru="Административный участок №7",
+    )
     officer = f.officer(body, last_name="Әбілқайыров", first_name="Нұрлан", patronymic="Серікұлы")
     f.assignment(officer, precinct)
     return {

@@ -66,7 +66,9 @@ def poster_data(*, precinct: Precinct, officer: Officer | None, meeting: Meeting
         "phone_label": _in("kk", lambda: _("Phone")) + " / " + _in("ru", lambda: _("Phone")),
         "phone": (officer.public_phone if officer else "") or (point.phone if point else "") or "102",
         "email": officer.public_email if officer else "",
-        "point_label": _in("kk", lambda: _("District police point")) + " / " + _in("ru", lambda: _("District police point")),
+        "point_label": _in("kk", lambda: _("District police point"))
+        + " / "
+        + _in("ru", lambda: _("District police point")),
         "point_address_kk": point.address_kk if point else "",
         "point_address_ru": point.address_ru if point else "",
         "hours_kk": point.reception_hours_kk if point else "",

@@ -20,7 +20,10 @@ def _text(pdf: bytes) -> tuple[str, PdfReader]:
 
 
 def test_poster_with_meeting_carries_kazakh_letters_contacts_and_qr(tree):
-    venue = "Әуезов атындағы мектеп, жиһаз дүкенінің қасында, Ұлы Дала даңғылы, Өтеген батыр көшесі, Ғабит Мүсірепов, Іле, Қарағанды, Үштөбе"
+    venue = (
+        "Әуезов атындағы мектеп, жиһаз дүкенінің қасында, Ұлы Дала даңғылы, Өтеген батыр көшесі, "
+        "Ғабит Мүсірепов, Іле, Қарағанды, Үштөбе"
+    )
     meeting = pf.published_meeting(precinct=tree["precinct"], venue_kk=venue)
     pdf = poster_pdf(precinct=tree["precinct"], officer=tree["officer"], meeting=meeting)
     text, reader = _text(pdf)

@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from esep.announcements.models import Channel
-from esep.announcements.services import announcement_channel_record, announcement_describe, announcement_publish
+from esep.announcements.services import announcement_channel_record, announcement_publish
 from esep.meetings.models import MeetingStatus
 from esep.testing import factories as f
 from esep.testing import public as pf
@@ -28,9 +28,12 @@ def staff(tree):
 def _meeting(tree, days: int, kind: str = "inspector"):
     local = timezone.localtime(NOW) + dt.timedelta(days=days)
     return pf.published_meeting(
-        precinct=tree["precinct"], status=MeetingStatus.SCHEDULED, published_at=None, kind=kind,
+        precinct=tree["precinct"],
+        status=MeetingStatus.SCHEDULED,
+        published_at=None,
+        kind=kind,
         starts_at=local.replace(hour=18),
-    )  # fmt: skip
+    )
 
 
 @pytest.mark.parametrize(
@@ -42,8 +45,13 @@ def _meeting(tree, days: int, kind: str = "inspector"):
         ("chief", 10, False),
         ("chief", 9, True),
     ],
-    ids=["order652-p27-10-days", "order652-p27-9-days", "order652-p27-30-days", "order608-p8.2-10-days",
-         "order608-p8.2-9-days"],  # fmt: skip
+    ids=[
+        "order652-p27-10-days",
+        "order652-p27-9-days",
+        "order652-p27-30-days",
+        "order608-p8.2-10-days",
+        "order608-p8.2-9-days",
+    ],
 )
 def test_notice_term(tree, staff, kind, days, refused):
     with time_machine.travel(NOW, tick=False):
@@ -67,10 +75,14 @@ def test_late_publication_with_a_reason_stands_as_a_finding(tree, staff):
         a = announcement_publish(meeting=meeting, actor=staff, late_reason="Перенос из-за паводка")
     assert a.is_late and a.late_reason == "Перенос из-за паводка"
     assert a.days_before == 5 and a.notice_days_required == 10
-    described = announcement_describe(meeting)
-    assert described["late_reason"] == "Перенос из-за паводка"
-    assert described["date"] == "2025-03-03"
-    assert described["channels"] == ["website"]
+    from esep.law.describe import describe_meeting, evaluate_meeting
+
+    described = describe_meeting(meeting)
+    assert described["extra"]["announcement_late_reason"] == "Перенос из-за паводка"
+    assert described["announcement"]["published_at"].startswith("2025-03-03")
+    assert described["announcement"]["channels"] == ["official_website"]
+    codes = [finding.code for finding in evaluate_meeting(meeting)]
+    assert "notice.late" in codes
 
 
 def test_publishing_twice_or_a_past_meeting_is_refused(tree, staff):
@@ -101,24 +113,31 @@ def test_channels_need_proof(tree, staff):
         with pytest.raises(ValidationError):
             announcement_channel_record(announcement=a, channel=Channel.REGIONAL_MEDIA, date=NOW.date(), actor=staff)
         announcement_channel_record(
-            announcement=a, channel=Channel.REGIONAL_MEDIA, date=NOW.date(), actor=staff,
+            announcement=a,
+            channel=Channel.REGIONAL_MEDIA,
+            date=NOW.date(),
+            actor=staff,
             url="https://orda.kz/announcement",
-        )  # fmt: skip
+        )
         scan = SimpleUploadedFile("poster.jpg", b"\xff\xd8\xff fake jpeg", content_type="image/jpeg")
         announcement_channel_record(
             announcement=a, channel=Channel.ENTRANCE_POSTERS, date=NOW.date(), actor=staff, scan=scan
         )
         with pytest.raises(ValidationError):
             announcement_channel_record(
-                announcement=a, channel=Channel.SOCIAL_NETWORKS, date=NOW.date() + dt.timedelta(days=2),
-                actor=staff, url="https://instagram.com/p/1",
-            )  # fmt: skip
+                announcement=a,
+                channel=Channel.SOCIAL_NETWORKS,
+                date=NOW.date() + dt.timedelta(days=2),
+                actor=staff,
+                url="https://instagram.com/p/1",
+            )
     assert sorted(c.channel for c in a.channels.all()) == ["entrance_posters", "regional_media", "website"]
 
 
 def test_publishing_reaches_the_public_pages(client, tree, staff, django_capture_on_commit_callbacks):
-    meeting = pf.published_meeting(precinct=tree["precinct"], status=MeetingStatus.SCHEDULED, published_at=None,
-                                   days_ahead=20)  # fmt: skip
+    meeting = pf.published_meeting(
+        precinct=tree["precinct"], status=MeetingStatus.SCHEDULED, published_at=None, days_ahead=20
+    )
     url = f"/kk/p/{tree['body'].slug}/7/"
     assert meeting.code not in client.get(url).content.decode()
     staff_client = client.__class__()
@@ -130,8 +149,9 @@ def test_publishing_reaches_the_public_pages(client, tree, staff, django_capture
 
 
 def test_staff_page_refuses_late_publication_without_a_reason(client, tree, staff):
-    meeting = pf.published_meeting(precinct=tree["precinct"], status=MeetingStatus.SCHEDULED, published_at=None,
-                                   days_ahead=3)  # fmt: skip
+    meeting = pf.published_meeting(
+        precinct=tree["precinct"], status=MeetingStatus.SCHEDULED, published_at=None, days_ahead=3
+    )
     client.force_login(staff)
     page = client.get(f"/kk/staff/announcements/{meeting.pk}/")
     assert page.status_code == 200

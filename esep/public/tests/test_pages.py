@@ -59,8 +59,9 @@ def test_every_public_page_answers_in_bounded_queries_then_from_cache(
 
 
 def test_precinct_page_shows_inspector_contacts_next_and_past_meetings(client, tree, meeting):
-    past = pf.published_meeting(precinct=tree["precinct"], days_ahead=-40, status=MeetingStatus.HELD,
-                                summary_ru="Обсудили освещение улиц.")  # fmt: skip
+    past = pf.published_meeting(
+        precinct=tree["precinct"], days_ahead=-40, status=MeetingStatus.HELD, summary_ru="Обсудили освещение улиц."
+    )
     html = client.get(f"/ru/p/{tree['body'].slug}/7/").content.decode()
     assert "Әбілқайыров Нұрлан Серікұлы" in html
     assert "+7 700 000 00 00" in html  # the inspector's public phone
@@ -120,7 +121,10 @@ def test_upcoming_meetings_filter_by_region_district_and_dates(client, tree, mee
     other_region = pf.place("750000000", "Алматы", "Алматы", level="oblast")
     base = "/ru/meetings/"
     assert meeting.code in client.get(base, {"region": tree["region"].kato}).content.decode()
-    assert meeting.code in client.get(base, {"region": tree["region"].kato, "district": tree["district"].kato}).content.decode()
+    assert (
+        meeting.code
+        in client.get(base, {"region": tree["region"].kato, "district": tree["district"].kato}).content.decode()
+    )
     assert meeting.code not in client.get(base, {"region": other_region.kato}).content.decode()
     day = timezone.localdate(meeting.starts_at)
     assert meeting.code in client.get(base, {"date_from": day, "date_to": day}).content.decode()

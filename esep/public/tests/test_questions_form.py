@@ -63,7 +63,10 @@ def test_consent_text_names_operator_purpose_term_transfers_and_withdrawal(clien
         ({"text": "қысқа"}, "text"),
         ({"text": "x" * 2001}, "text"),
         ({"text": "Сұрақ <script>alert(1)</script> бар"}, "text"),
-        ({"text": "Нормальный вопрос про свет", "author_name": "<img src=x onerror=alert(1)>", "consent": "on"}, "author_name"),
+        (
+            {"text": "Нормальный вопрос про свет", "author_name": "<img src=x onerror=alert(1)>", "consent": "on"},
+            "author_name",
+        ),
         ({"text": "Нормальный вопрос про свет", "contact": "not a phone", "consent": "on"}, "contact"),
         ({"text": "Нормальный вопрос про свет", "contact": "7" * 200, "consent": "on"}, "contact"),
     ],

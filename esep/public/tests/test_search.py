@@ -28,13 +28,21 @@ def test_district_found_by_name(tree):
 def test_street_ranges_are_found(tree):
     from esep.police.models import StreetRange
 
-    sr = StreetRange.objects.create(precinct=tree["precinct"], settlement=tree["village"], street_kk="Тәуелсіздік көшесі",
-                                    street_ru="улица Независимости", house_from=1, house_to=40)  # fmt: skip
+    sr = StreetRange.objects.create(
+        precinct=tree["precinct"],
+        settlement=tree["village"],
+        street_kk="Тәуелсіздік көшесі",
+        street_ru="улица Независимости",
+        house_from=1,
+        house_to=40,
+    )
     hits = search("Тауелсиздик")
     assert ("street", sr.pk) in [(h.kind, h.id) for h in hits]
 
 
-@pytest.mark.parametrize("query", ["", "   ", "<script>", "ул.", "zzzzqqqq"], ids=["empty", "spaces", "markup", "stopword", "nonsense"])
+@pytest.mark.parametrize(
+    "query", ["", "   ", "<script>", "ул.", "zzzzqqqq"], ids=["empty", "spaces", "markup", "stopword", "nonsense"]
+)
 def test_nothing_for_empty_or_nonsense(tree, query):
     assert search(query) == []
 
@@ -47,8 +55,14 @@ def test_search_at_national_scale_stays_bounded(db):
     from esep.territory.models import Level, Territory
 
     rows = [
-        Territory(kato=f"{10 + i // 1000:02d}{i % 1000:07d}", level=Level.SETTLEMENT, prefix=f"{i}",
-                  name_kk=f"Ауыл{i}", name_ru=f"Село{i}", search_key=f"auyl{i} selo{i}")  # fmt: skip
+        Territory(
+            kato=f"{10 + i // 1000:02d}{i % 1000:07d}",
+            level=Level.SETTLEMENT,
+            prefix=f"{i}",
+            name_kk=f"Ауыл{i}",
+            name_ru=f"Село{i}",
+            search_key=f"auyl{i} selo{i}",
+        )
         for i in range(15_000)
     ]
     Territory.objects.bulk_create(rows, batch_size=2000)

@@ -15,6 +15,8 @@ from django.urls import path
 from django.utils import translation
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
@@ -51,6 +53,11 @@ def _bad(field: str, message: str, code: str = "invalid") -> ApiError:
     return ApiError(message, code=code, fields={field: [message]})
 
 
+@extend_schema(
+    request=OpenApiTypes.OBJECT,
+    responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+    description="Evaluate a meeting described as JSON (docs/compliance.md); stores nothing.",
+)
 class ComplianceEvaluateView(LawView):
     """Evaluate a meeting described as JSON; nothing is stored."""
 
@@ -62,6 +69,11 @@ class ComplianceEvaluateView(LawView):
         return Response({"findings": [f.as_dict() for f in findings]})
 
 
+@extend_schema(
+    parameters=[OpenApiParameter("start", OpenApiTypes.DATE, required=True)],
+    responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+    description="The due date of a deadline rule counted from a start date, with the steps of the count.",
+)
 class DeadlineView(LawView):
     """The due date of a legal term counted from ``start``, with the steps of the count."""
 
@@ -85,6 +97,11 @@ class DeadlineView(LawView):
         return Response(result.as_dict())
 
 
+@extend_schema(
+    parameters=[OpenApiParameter("on", OpenApiTypes.DATE), OpenApiParameter("kind", OpenApiTypes.STR)],
+    responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+    description="The version of a rule in force on a date, with its citation.",
+)
 class RuleView(LawView):
     """The version of a rule in force on a date, with its citation and date note."""
 

@@ -20,6 +20,7 @@ def test_check_deploy_is_clean_under_production_settings():
         "ESEP_ALLOWED_HOSTS": "esep.example.kz",
     }
     env.pop("PYTEST_CURRENT_TEST", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     result = subprocess.run(
         [sys.executable, "-m", "esep", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=Path(settings.BASE_DIR),

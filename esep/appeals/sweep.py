@@ -63,9 +63,7 @@ def appeals_sweep(*, today: dt.date | None = None) -> SweepResult:
     unanswered = Appeal.objects.filter(kind=AppealKind.APPEAL, status__in=UNANSWERED)
     candidates = set(unanswered.filter(_effective_due(soon)).values_list("pk", flat=True))
     candidates |= set(
-        unanswered.filter(
-            competence=Competence.OTHER, redirect_due_on__lte=clock.add_working_days(today, 1)
-        ).values_list("pk", flat=True)
+        unanswered.filter(competence=Competence.OTHER, redirect_due_on__lte=soon).values_list("pk", flat=True)
     )
     candidates |= set(
         Appeal.objects.filter(

@@ -1,0 +1,476 @@
+"""Deterministic demo data for the whole country, built on the real KATO already loaded.
+
+The same KATO and the same date give the same data. Two scales:
+- ``default``: every region and district has its police body; precincts cover every settlement (about 3,000);
+  a year of past reports and some upcoming ones;
+- ``national``: national volume for benchmarks (about 7,500 precincts and five years of history).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import random
+from collections import defaultdict
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.utils import timezone
+
+from esep.accounts.models import Role, RoleAssignment, User
+from esep.demo import names
+from esep.meetings.models import Meeting, MeetingFormat, MeetingKind, MeetingReporter, MeetingStatus
+from esep.police.models import (
+    Assignment,
+    BodyLevel,
+    Officer,
+    PoliceBody,
+    PolicePoint,
+    Position,
+    Precinct,
+    Rank,
+    StateAgency,
+    StreetRange,
+    Subject,
+)
+from esep.territory.models import Level, Territory
+
+ALMATY_TZ = ZoneInfo("Asia/Almaty")
+CITIES_OF_REPUBLICAN_SIGNIFICANCE = {"71": BodyLevel.CAPITAL_DP, "75": BodyLevel.CITY_RS_DP, "79": BodyLevel.CITY_RS_DP}
+DEMO_PASSWORD = "esep-demo-2026"  # noqa: S105 - printed for the demo on purpose
+SHOWCASE_DISTRICT = "351000000"  # Karaganda city administration: the demo logins work here
+
+
+@dataclass(frozen=True)
+class Scale:
+    name: str
+    settlements_per_precinct: int
+    urban_precincts: int
+    history_quarters: int
+    upcoming_share: float
+
+
+SCALES = {
+    "default": Scale("default", 5, 6, 4, 0.25),
+    "national": Scale("national", 2, 18, 20, 0.25),
+}
+
+
+def _quarter_of(day: dt.date) -> tuple[int, int]:
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def _previous_quarters(day: dt.date, count: int) -> list[tuple[int, int]]:
+    year, quarter = _quarter_of(day)
+    result = []
+    for _ in range(count):
+        quarter -= 1
+        if quarter == 0:
+            year, quarter = year - 1, 4
+        result.append((year, quarter))
+    return result
+
+
+class Generator:
+    def __init__(self, scale: str = "default", today: dt.date | None = None) -> None:
+        self.scale = SCALES[scale]
+        self.today = today or timezone.localdate()
+        self.rng = random.Random(f"esep-demo-{scale}")
+        self.stats: dict[str, int] = defaultdict(int)
+
+    # --- people -------------------------------------------------------------------------------------
+    def _person(self) -> dict[str, str]:
+        female = self.rng.random() < 0.2
+        first = self.rng.choice(names.FEMALE_FIRST if female else names.MALE_FIRST)
+        surname = self.rng.choice(names.SURNAMES) + ("а" if female else "")
+        father = self.rng.choice(names.FATHERS)
+        return {"last_name": surname, "first_name": first, "patronymic": father + ("қызы" if female else "ұлы")}
+
+    def _officer(self, body: PoliceBody, position: str, rank: str) -> Officer:
+        person = self._person()
+        digits = "".join(str(self.rng.randint(0, 9)) for _ in range(7))
+        return Officer(
+            body=body,
+            position=position,
+            rank=rank,
+            public_phone=f"+7 70{self.rng.randint(0, 9)} {digits[:3]} {digits[3:5]} {digits[5:]}",
+            **person,
+        )
+
+    # --- structure ----------------------------------------------------------------------------------
+    def run(self) -> dict[str, int]:
+        with transaction.atomic():
+            self._bodies()
+            self._agencies()
+            self._precincts()
+            self._officers_and_assignments()
+            self._meetings()
+            self._users()
+        return dict(self.stats)
+
+    def _bodies(self) -> None:
+        regions = list(Territory.objects.filter(level=Level.OBLAST).order_by("kato"))
+        self.region_bodies: dict[str, PoliceBody] = {}
+        for region in regions:
+            level = CITIES_OF_REPUBLICAN_SIGNIFICANCE.get(region.kato[:2], BodyLevel.REGION_DP)
+            body = PoliceBody.objects.create(
+                level=level,
+                territory=region,
+                name_kk=f"{region.name_kk} Полиция департаменті",
+                name_ru=f"Департамент полиции ({region.name_ru})",
+                name_en=f"Police Department of {region.name_en or region.name_ru}",
+                slug=f"dp-{region.kato[:2]}",
+                phone="102",
+                address_kk=f"{region.name_kk}, Тәуелсіздік көшесі, 1",
+                address_ru=f"{region.name_ru}, ул. Тауелсиздик, 1",
+            )
+            body.path = f"/{body.pk}/"
+            body.save(update_fields=["path"])
+            self.region_bodies[region.kato[:2]] = body
+        districts = list(Territory.objects.filter(level=Level.DISTRICT).order_by("kato"))
+        city_districts = list(
+            Territory.objects.filter(level=Level.SUB_DISTRICT, kato__regex=r"^(71|75|79)").order_by("kato")
+        )
+        self.district_bodies: dict[str, PoliceBody] = {}
+        for terr in districts + city_districts:
+            parent = self.region_bodies[terr.kato[:2]]
+            if terr.level == Level.SUB_DISTRICT:
+                level = BodyLevel.DISTRICT_IN_CITY
+            elif "Г.А." in terr.name_ru:
+                level = BodyLevel.CITY
+            else:
+                level = BodyLevel.DISTRICT
+            label_kk = terr.name_kk.replace(" Қ.Ә.", " қаласы").replace(" ауданы", "")
+            label_ru = terr.name_ru.replace(" Г.А.", "").replace("район ", "").replace(" район", "")
+            kind_kk = "қалалық полиция басқармасы" if level == BodyLevel.CITY else "аудандық полиция бөлімі"
+            kind_ru = "Управление полиции города" if level == BodyLevel.CITY else "Отдел полиции района"
+            body = PoliceBody(
+                level=level,
+                territory=terr,
+                parent=parent,
+                name_kk=f"{label_kk} {kind_kk}",
+                name_ru=f"{kind_ru} {label_ru}",
+                name_en=f"Police of {terr.name_en or label_ru}",
+                slug=f"op-{terr.kato}",
+                phone="102",
+                address_kk=f"{label_kk}, Абай көшесі, {self.rng.randint(1, 120)}",
+                address_ru=f"{label_ru}, ул. Абая, {self.rng.randint(1, 120)}",
+            )
+            body.save()
+            body.path = f"{parent.path}{body.pk}/"
+            body.save(update_fields=["path"])
+            self.district_bodies[terr.kato] = body
+        self.stats["police bodies"] = len(self.region_bodies) + len(self.district_bodies)
+
+    def _body_for(self, unit: Territory) -> PoliceBody:
+        if unit.kato[:2] in CITIES_OF_REPUBLICAN_SIGNIFICANCE:
+            return self.district_bodies.get(unit.kato) or self.region_bodies[unit.kato[:2]]
+        return self.district_bodies.get(unit.kato[:4] + "00000") or self.region_bodies[unit.kato[:2]]
+
+    def _agencies(self) -> None:
+        departments = [
+            (StateAgency.Kind.AKIMAT, "әкімдігі", "Акимат", "Akimat", [Subject.OTHER, Subject.LAND]),
+            (StateAgency.Kind.AKIMAT_DEPARTMENT, "тұрғын үй-коммуналдық шаруашылық бөлімі",
+             "Отдел жилищно-коммунального хозяйства", "Housing and utilities department", [Subject.HOUSING]),
+            (StateAgency.Kind.AKIMAT_DEPARTMENT, "жолаушылар көлігі және автомобиль жолдары бөлімі",
+             "Отдел пассажирского транспорта и автомобильных дорог", "Transport and roads department",
+             [Subject.ROADS, Subject.TRANSPORT]),
+            (StateAgency.Kind.AKIMAT_DEPARTMENT, "жұмыспен қамту және әлеуметтік бағдарламалар бөлімі",
+             "Отдел занятости и социальных программ", "Employment and social programmes department",
+             [Subject.SOCIAL]),
+            (StateAgency.Kind.AKIMAT_DEPARTMENT, "білім бөлімі", "Отдел образования", "Education department",
+             [Subject.EDUCATION]),
+            (StateAgency.Kind.AKIMAT_DEPARTMENT, "ауыл шаруашылығы және ветеринария бөлімі",
+             "Отдел сельского хозяйства и ветеринарии", "Agriculture and veterinary department",
+             [Subject.AGRICULTURE, Subject.ENVIRONMENT]),
+        ]  # fmt: skip
+        rows = []
+        for body in self.district_bodies.values():
+            terr = body.territory
+            label_kk = terr.name_kk.replace(" Қ.Ә.", "").replace(" ауданы", "")
+            label_ru = terr.name_ru.replace(" Г.А.", "")
+            for kind, kk, ru, en, subjects in departments:
+                rows.append(
+                    StateAgency(
+                        kind=kind,
+                        territory=terr,
+                        subjects=[str(s) for s in subjects],
+                        name_kk=f"{label_kk} {kk}",
+                        name_ru=f"{ru} ({label_ru})",
+                        name_en=f"{en}, {terr.name_en or label_ru}",
+                        email=f"{kind.replace('_', '-')}-{len(rows)}@akimat.example.kz",
+                        phone="109",
+                    )
+                )
+        for region in self.region_bodies.values():
+            rows.append(
+                StateAgency(
+                    kind=StateAgency.Kind.AKIMAT_DEPARTMENT,
+                    territory=region.territory,
+                    subjects=[Subject.HEALTH.value],
+                    name_kk=f"{region.territory.name_kk} денсаулық сақтау басқармасы",
+                    name_ru=f"Управление здравоохранения ({region.territory.name_ru})",
+                    name_en=f"Health department, {region.territory.name_en}",
+                    email=f"health-{region.territory.kato[:2]}@akimat.example.kz",
+                    phone="103",
+                )
+            )
+        StateAgency.objects.bulk_create(rows, batch_size=1000)
+        self.stats["state bodies"] = len(rows)
+
+    def _precincts(self) -> None:
+        territories = list(Territory.objects.order_by("kato").only("id", "kato", "level", "parent_id", "name_kk",
+                                                                    "name_ru", "type_code", "population"))  # fmt: skip
+        has_children = {t.parent_id for t in territories if t.parent_id}
+        settlements = [t for t in territories if t.level == Level.SETTLEMENT]
+        urban = [t for t in territories if t.level == Level.SUB_DISTRICT and t.id not in has_children]
+        groups: dict[int | None, list[Territory]] = defaultdict(list)
+        for s in settlements:
+            groups[s.parent_id].append(s)
+        self.precinct_units: list[tuple[Precinct, list[Territory], list[tuple]]] = []
+        numbers: dict[int, int] = defaultdict(int)
+        plan: list[tuple[PoliceBody, list[Territory], list[tuple]]] = []
+        size = self.scale.settlements_per_precinct
+        for _parent_id, members in groups.items():
+            for i in range(0, len(members), size):
+                chunk = members[i : i + size]
+                plan.append((self._body_for(chunk[0]), chunk, []))
+        for city in urban:
+            streets = list(names.STREETS)
+            self.rng.shuffle(streets)
+            count = self.scale.urban_precincts
+            for i in range(count):
+                ranges = []
+                street = streets[i % len(streets)]
+                block = i // len(streets)
+                ranges.append((city, street, block * 100 + 1, block * 100 + 100))
+                plan.append((self._body_for(city), [], ranges))
+        points: dict[int, list[PolicePoint]] = {}
+        precincts = []
+        for body, members, _ranges in plan:
+            numbers[body.pk] += 1
+            n = numbers[body.pk]
+            covered = members[0] if members else None
+            label_kk = covered.name_kk if covered else body.territory.name_kk
+            label_ru = covered.name_ru if covered else body.territory.name_ru
+            precincts.append(
+                Precinct(
+                    body=body,
+                    number=str(n),
+                    name_kk=f"№{n} учаске ({label_kk})",
+                    name_ru=f"Участок №{n} ({label_ru})",
+                    name_en=f"Precinct {n}",
+                )
+            )
+        Precinct.objects.bulk_create(precincts, batch_size=1000)
+        # District police points: one for about five precincts of a body.
+        by_body: dict[int, list[Precinct]] = defaultdict(list)
+        for p in precincts:
+            by_body[p.body_id].append(p)
+        point_rows = []
+        bodies = {b.pk: b for b in [*self.region_bodies.values(), *self.district_bodies.values()]}
+        for body_id, rows in by_body.items():
+            body = bodies[body_id]
+            for k in range(math.ceil(len(rows) / 5)):
+                street_kk, street_ru = self.rng.choice(names.STREETS)
+                house = self.rng.randint(1, 150)
+                point_rows.append(
+                    PolicePoint(
+                        body=body,
+                        name_kk=f"№{k + 1} учаскелік полиция пункті",
+                        name_ru=f"Участковый пункт полиции №{k + 1}",
+                        name_en=f"District police point {k + 1}",
+                        address_kk=f"{street_kk}, {house}",
+                        address_ru=f"{street_ru}, {house}",
+                        reception_hours_kk="Дүйсенбі–жұма 9:00–18:00, сенбі 9:00–13:00",
+                        reception_hours_ru="Понедельник–пятница 9:00–18:00, суббота 9:00–13:00",
+                        reception_hours_en="Monday–Friday 9:00–18:00, Saturday 9:00–13:00",
+                        phone="102",
+                    )
+                )
+        PolicePoint.objects.bulk_create(point_rows, batch_size=1000)
+        for pt in point_rows:
+            points.setdefault(pt.body_id, []).append(pt)
+        for body_id, rows in by_body.items():
+            for idx, p in enumerate(rows):
+                p.point = points[body_id][idx // 5]
+        Precinct.objects.bulk_update(precincts, ["point"], batch_size=1000)
+        through = Precinct.settlements.through
+        links, street_rows = [], []
+        for precinct, (_body, members, ranges) in zip(precincts, plan, strict=True):
+            links += [through(precinct_id=precinct.pk, territory_id=m.pk) for m in members]
+            for city, (street_kk, street_ru), start, end in ranges:
+                street_rows.append(
+                    StreetRange(precinct=precinct, settlement=city, street_kk=street_kk, street_ru=street_ru,
+                                house_from=start, house_to=end)
+                )  # fmt: skip
+            if ranges:
+                links.append(through(precinct_id=precinct.pk, territory_id=ranges[0][0].pk))
+        through.objects.bulk_create(links, batch_size=2000)
+        StreetRange.objects.bulk_create(street_rows, batch_size=2000)
+        self.precincts = precincts
+        self.plan = plan
+        self.stats["precincts"] = len(precincts)
+        self.stats["district police points"] = len(point_rows)
+
+    def _officers_and_assignments(self) -> None:
+        officers: list[Officer] = []
+        self.chiefs: dict[int, Officer] = {}
+        all_bodies = [*self.region_bodies.values(), *self.district_bodies.values()]
+        for body in all_bodies:
+            chief = self._officer(body, Position.CHIEF, self.rng.choice([Rank.COLONEL, Rank.LT_COLONEL]))
+            officers.append(chief)
+            self.chiefs[body.pk] = chief
+            officers.append(self._officer(body, Position.STAFF_OFFICER, Rank.MAJOR))
+        inspectors: list[tuple[Precinct, Officer]] = []
+        for precinct in self.precincts:
+            position = self.rng.choice([Position.INSPECTOR, Position.SENIOR_INSPECTOR])
+            rank = self.rng.choice([Rank.LIEUTENANT, Rank.LIEUTENANT_SR, Rank.CAPTAIN, Rank.MAJOR])
+            off = self._officer(precinct.body, position, rank)
+            officers.append(off)
+            inspectors.append((precinct, off))
+        extra: list[tuple[Precinct, Officer, str]] = []
+        for precinct, _off in inspectors:
+            roll = self.rng.random()
+            if roll < 0.25:
+                extra.append((precinct, self._officer(precinct.body, Position.INSPECTOR, Rank.LIEUTENANT), "previous"))
+            elif roll < 0.30:
+                extra.append((precinct, self._officer(precinct.body, Position.INSPECTOR, Rank.CAPTAIN), "acting"))
+        officers += [o for _, o, _ in extra]
+        Officer.objects.bulk_create(officers, batch_size=2000)
+        rows = []
+        self.current_inspector: dict[int, Officer] = {}
+        history_start = self.today - dt.timedelta(days=91 * (self.scale.history_quarters + 8))
+        extra_by_precinct = {p.pk: (o, kind) for p, o, kind in extra}
+        for precinct, off in inspectors:
+            start = history_start + dt.timedelta(days=self.rng.randint(0, 900))
+            partner = extra_by_precinct.get(precinct.pk)
+            if partner and partner[1] == "previous":
+                prev_start = start - dt.timedelta(days=self.rng.randint(400, 2000))
+                rows.append(Assignment(officer=partner[0], precinct=precinct, start=prev_start,
+                                       end=start - dt.timedelta(days=1), reason="transferred"))  # fmt: skip
+            rows.append(Assignment(officer=off, precinct=precinct, start=start))
+            self.current_inspector[precinct.pk] = off
+            if partner and partner[1] == "acting":
+                leave_start = self.today - dt.timedelta(days=self.rng.randint(1, 20))
+                rows.append(
+                    Assignment(officer=partner[0], precinct=precinct, start=leave_start,
+                               end=leave_start + dt.timedelta(days=30), kind=Assignment.Kind.ACTING,
+                               reason="annual leave of the permanent inspector")
+                )  # fmt: skip
+        Assignment.objects.bulk_create(rows, batch_size=2000)
+        self.stats["officers"] = len(officers)
+        self.stats["assignments"] = len(rows)
+
+    def _venue(self, n: int) -> tuple[str, str]:
+        kk, ru = self.rng.choice(names.VENUES)
+        return kk.format(n=n), ru.format(n=n)
+
+    def _meetings(self) -> None:
+        meetings: list[Meeting] = []
+        reporters: list[tuple[int, Officer, Precinct | None]] = []
+        now = timezone.now()
+        for precinct in self.precincts:
+            off = self.current_inspector[precinct.pk]
+            for year, quarter in _previous_quarters(self.today, self.scale.history_quarters):
+                if self.rng.random() < 0.07:
+                    continue  # some inspectors did not report: oversight must see it
+                month = (quarter - 1) * 3 + 1 + self.rng.randint(0, 2)
+                day = min(self.rng.randint(5, 26), 28)
+                hour = self.rng.choice([11, 15, 18, 19])
+                start = dt.datetime(year, month, day, hour, 0, tzinfo=ALMATY_TZ)
+                venue_kk, venue_ru = self._venue(self.rng.randint(1, 40))
+                capacity = self.rng.choice([60, 80, 120, 200])
+                meetings.append(
+                    Meeting(kind=MeetingKind.INSPECTOR, body_id=precinct.body_id, period_year=year,
+                            period_quarter=quarter, starts_at=start, ends_at=start + dt.timedelta(hours=2),
+                            venue_kk=venue_kk, venue_ru=venue_ru, venue_capacity=capacity,
+                            expected_attendance=capacity // 2, format=MeetingFormat.INDOOR,
+                            gathering_type="gathering", status=MeetingStatus.CLOSED,
+                            published_at=start - dt.timedelta(days=14),
+                            code=f"{self.rng.getrandbits(40):010x}",
+                            summary_kk="Учаскелік инспектор тоқсандағы құқық бұзушылықтар, алдын алу жұмысы және "
+                                       "тұрғындардың өтініштері бойынша есеп берді.",
+                            summary_ru="Участковый инспектор отчитался о правонарушениях за квартал, "
+                                       "профилактической работе и мерах по обращениям жителей.",
+                            summary_en="The district inspector reported on the quarter's offences, prevention work "
+                                       "and measures taken on residents' appeals.")
+                )  # fmt: skip
+                reporters.append((len(meetings) - 1, off, precinct))
+            if self.rng.random() < self.scale.upcoming_share:
+                start = (now + dt.timedelta(days=self.rng.randint(3, 40))).astimezone(ALMATY_TZ)
+                start = start.replace(hour=self.rng.choice([11, 18, 19]), minute=0, second=0, microsecond=0)
+                local = start.date()
+                announced = (local - self.today).days >= 10 or self.rng.random() < 0.5
+                venue_kk, venue_ru = self._venue(self.rng.randint(1, 40))
+                meetings.append(
+                    Meeting(kind=MeetingKind.INSPECTOR, body_id=precinct.body_id, period_year=local.year,
+                            period_quarter=(local.month - 1) // 3 + 1, starts_at=start,
+                            ends_at=start + dt.timedelta(hours=2), venue_kk=venue_kk, venue_ru=venue_ru,
+                            venue_capacity=120, expected_attendance=50, format=MeetingFormat.INDOOR,
+                            gathering_type="gathering",
+                            status=MeetingStatus.ANNOUNCED if announced else MeetingStatus.SCHEDULED,
+                            published_at=now - dt.timedelta(days=2) if announced else None,
+                            code=f"{self.rng.getrandbits(40):010x}")
+                )  # fmt: skip
+                reporters.append((len(meetings) - 1, off, precinct))
+        # Chiefs report yearly, in Q1 of the following year (Order 608 p.5).
+        for body_id, chief in self.chiefs.items():
+            for back in range(max(1, self.scale.history_quarters // 4)):
+                year = self.today.year - 1 - back
+                if self.today.month <= 3 and back == 0:
+                    continue
+                start = dt.datetime(year + 1, self.rng.randint(1, 3), self.rng.randint(10, 27), 15, tzinfo=ALMATY_TZ)
+                meetings.append(
+                    Meeting(kind=MeetingKind.CHIEF, body_id=body_id, period_year=year, starts_at=start,
+                            ends_at=start + dt.timedelta(hours=3), venue_kk="Әкімдіктің мәжіліс залы",
+                            venue_ru="Зал заседаний акимата", venue_capacity=250, expected_attendance=150,
+                            status=MeetingStatus.CLOSED, published_at=start - dt.timedelta(days=15),
+                            code=f"{self.rng.getrandbits(40):010x}",
+                            summary_kk="Полиция органының басшысы жыл қорытындысы бойынша есеп берді.",
+                            summary_ru="Начальник органа полиции отчитался об итогах года.",
+                            summary_en="The chief of the police body reported on the year's results.")
+                )  # fmt: skip
+                reporters.append((len(meetings) - 1, chief, None))
+        Meeting.objects.bulk_create(meetings, batch_size=2000)
+        MeetingReporter.objects.bulk_create(
+            [MeetingReporter(meeting=meetings[i], officer=o, precinct=p) for i, o, p in reporters], batch_size=2000
+        )
+        through = Meeting.precincts.through
+        through.objects.bulk_create(
+            [through(meeting_id=meetings[i].pk, precinct_id=p.pk) for i, _o, p in reporters if p is not None],
+            batch_size=2000,
+        )
+        self.stats["meetings"] = len(meetings)
+
+    def _users(self) -> None:
+        showcase = self.district_bodies.get(SHOWCASE_DISTRICT) or next(iter(self.district_bodies.values()))
+        region = self.region_bodies[showcase.territory.kato[:2]]
+        first_precinct = next(p for p in self.precincts if p.body_id == showcase.pk)
+        accounts = [
+            ("admin", "Жүйе", "Әкімшісі", Role.ADMIN, None, None, None),
+            ("staff", "Штаб", "Қызметкері", Role.STAFF_UNIT, showcase, None, None),
+            ("chief", "", "", Role.CHIEF, showcase, None, self.chiefs[showcase.pk]),
+            ("inspector", "", "", Role.INSPECTOR, showcase, None, self.current_inspector[first_precinct.pk]),
+            ("secretary", "Хатшы", "Полиция", Role.SECRETARY, showcase, None, None),
+            ("region", "Облыс", "Штабы", Role.STAFF_UNIT, region, None, None),
+            ("akimat", "Әкімдік", "Өкілі", Role.AKIMAT, None, showcase.territory, None),
+            ("prosecutor", "Прокуратура", "Өкілі", Role.OVERSIGHT, None, None, None),
+        ]
+        for username, first, last, role, body, terr, officer in accounts:
+            if officer is not None:
+                first, last = officer.first_name, officer.last_name
+            user = User.objects.create_user(username=username, password=DEMO_PASSWORD, first_name=first,
+                                            last_name=last, is_staff=role == Role.ADMIN,
+                                            is_superuser=role == Role.ADMIN)  # fmt: skip
+            RoleAssignment.objects.create(user=user, role=role, body=body, territory=terr, officer=officer)
+        self.stats["demo logins"] = len(accounts)
+
+
+def demo_logins() -> list[tuple[str, str, str]]:
+    rows = []
+    for ra in RoleAssignment.objects.select_related("user", "body", "territory").order_by("id"):
+        where = ra.body or ra.territory or "Kazakhstan"
+        rows.append((ra.user.username, ra.get_role_display(), str(where)))
+    return rows

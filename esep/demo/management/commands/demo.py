@@ -1,0 +1,36 @@
+"""esep demo load [--scale default|national] | logins"""
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+
+from esep.demo.generator import DEMO_PASSWORD, SCALES, Generator, demo_logins
+from esep.police.models import PoliceBody
+from esep.territory.models import Territory
+
+
+class Command(BaseCommand):
+    help = "Generate deterministic demo data for the whole country from the loaded KATO."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        load = sub.add_parser("load", help="Generate the demo (skipped if police bodies already exist).")
+        load.add_argument("--scale", choices=sorted(SCALES), default="default")
+        load.add_argument("--force", action="store_true", help="Generate even if the registry is not empty.")
+        sub.add_parser("logins", help="Print the demo logins.")
+
+    def handle(self, *args, **options):
+        translation.activate("en")
+        if options["action"] == "logins":
+            self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
+            for username, role, where in demo_logins():
+                self.stdout.write(f"  {username:<12} {role:<28} {where}")
+            self.stdout.write("Open http://127.0.0.1:8000/ (residents) and http://127.0.0.1:8000/kk/staff/ (staff).")
+            return
+        if not Territory.objects.exists():
+            raise CommandError("Load the territory first: esep territory import-all", returncode=2)
+        if PoliceBody.objects.exists() and not options["force"]:
+            self.stdout.write("Demo data is already loaded; nothing to do.")
+            return
+        stats = Generator(options["scale"]).run()
+        for key, value in stats.items():
+            self.stdout.write(f"{key}: {value}")

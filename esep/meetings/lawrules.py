@@ -1,5 +1,6 @@
-"""The one door from meetings and protocols to esep.law: rules are read by key on the date of the meeting,
-so a meeting is judged by the rules of its date and no legal number is written here."""
+"""The one door from meetings and protocols to esep.law: rules are read by code on the date of the meeting
+and for the kind of meeting, so a meeting is judged by the rules of its date and no legal number is
+written here."""
 
 from __future__ import annotations
 
@@ -7,18 +8,20 @@ import datetime as dt
 from typing import Any
 
 
-def rule_value(key: str, *, on: dt.date) -> Any:
+def rule_value(code: str, *, on: dt.date, kind: str | None = None) -> Any:
     from esep.law import rules
 
-    return rules.value(key, on=on)
+    return rules.value(code, on, kind=kind)
 
 
-def rule_citation(key: str, *, on: dt.date) -> str:
-    """The citation of the rule in force on ``on`` (for destruction records and messages)."""
+def rule_citation(code: str, *, on: dt.date, kind: str | None = None, lang: str = "en") -> str:
     from esep.law import rules
 
-    getter = getattr(rules, "citation", None)
-    if getter is not None:
-        return str(getter(key, on=on))
-    rule = rules.get(key, on=on)
-    return str(getattr(rule, "citation", "") or key)
+    return rules.citation(code, on, kind=kind, lang=lang)
+
+
+def term_end(code: str, *, start: dt.date, kind: str | None = None) -> dt.date:
+    """The last day of a term counted by esep.law (units, working days and shifts are the law's business)."""
+    from esep.law import deadlines
+
+    return deadlines.compute(code, start, kind=kind).due

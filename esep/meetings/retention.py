@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from esep.core.audit import audit_record
-from esep.meetings.lawrules import rule_citation, rule_value
+from esep.meetings.lawrules import rule_citation, term_end
 from esep.meetings.models import DestructionRecord, Meeting, MeetingKind, MeetingStatus
 
 RETENTION_RULE = "retention.inspector_materials_days"
@@ -35,7 +35,7 @@ class PurgeResult:
 
 def kept_until(meeting: Meeting) -> dt.date:
     day = timezone.localtime(meeting.starts_at).date()
-    return day + dt.timedelta(days=int(rule_value(RETENTION_RULE, on=day)))
+    return term_end(RETENTION_RULE, start=day, kind=meeting.kind)
 
 
 def _purge_one(meeting: Meeting, actor_name: str, now: dt.datetime) -> DestructionRecord | None:
@@ -71,7 +71,7 @@ def _purge_one(meeting: Meeting, actor_name: str, now: dt.datetime) -> Destructi
             performed_at=now,
             actor_name=actor_name[:200],
             rule_key=RETENTION_RULE,
-            rule_citation=rule_citation(RETENTION_RULE, on=day)[:300],
+            rule_citation=rule_citation(RETENTION_RULE, on=day, kind=row.kind)[:300],
             kept_until=kept_until(row),
             counts={
                 "participants_anonymised": n_participants,

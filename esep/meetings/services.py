@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from esep.core.audit import audit_record
 from esep.meetings import outbox, workflow
-from esep.meetings.lawrules import rule_value
+from esep.meetings.lawrules import term_end
 from esep.meetings.models import (
     Award,
     Invitation,
@@ -290,8 +290,8 @@ def participants_register_sheet(
 
 
 def video_retain_until(meeting: Meeting) -> dt.date:
-    day = meeting_local_date(meeting)
-    return day + dt.timedelta(days=int(rule_value(RETENTION_RULE, on=day)))
+    """Order 652 p.32: report materials are kept for the term of the rule in force on the meeting's date."""
+    return term_end(RETENTION_RULE, start=meeting_local_date(meeting), kind=meeting.kind)
 
 
 def video_add_upload(*, meeting: Meeting, upload: Any, actor: Any) -> Video:

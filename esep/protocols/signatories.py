@@ -23,6 +23,8 @@ ROLE_LABELS = {
     "chief": _("chief of the police body"),
     "inspector": _("district inspector"),
     "police_officer": _("police officer"),
+    # Decree 723 p.14: the minutes were sealed with the akimat's stamp; staff confirm it is on the original.
+    "akimat_stamp": _("akimat's stamp on the paper original (confirmed by staff)"),
 }
 
 
@@ -40,8 +42,6 @@ class Slot:
 
 
 def _roles_for(meeting: Meeting, value: Any) -> list[str]:
-    if isinstance(value, dict):
-        value = value.get(meeting.kind, value.get("default", []))
     if isinstance(value, str):
         value = [value]
     return [str(role) for role in value]
@@ -50,7 +50,7 @@ def _roles_for(meeting: Meeting, value: Any) -> list[str]:
 def required_slots(meeting: Meeting) -> list[Slot]:
     day = timezone.localtime(meeting.starts_at).date()
     slots: list[Slot] = []
-    for role in _roles_for(meeting, rule_value(SIGNATORIES_RULE, on=day)):
+    for role in _roles_for(meeting, rule_value(SIGNATORIES_RULE, on=day, kind=meeting.kind)):
         if role == "inspector":
             for reporter in meeting.reporters.select_related("officer").order_by("id"):
                 slots.append(
@@ -75,6 +75,8 @@ def user_may_fill(user: Any, slot: Slot, meeting: Meeting, secretary_id: int | N
         if secretary_id is not None:
             return user.pk == secretary_id
         return any(g.role == Role.SECRETARY and _covers(g.body_path, meeting) for g in user_grants)
+    if slot.role == "akimat_stamp":
+        return any(g.role in {Role.STAFF_UNIT, Role.SECRETARY} and _covers(g.body_path, meeting) for g in user_grants)
     if slot.role == "police_officer":
         return any(g.role in POLICE_ROLES and _covers(g.body_path, meeting) for g in user_grants)
     return any(g.role == slot.role and _covers(g.body_path, meeting) for g in user_grants)

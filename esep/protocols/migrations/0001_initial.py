@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('meetings', '0002_award_destructionrecord_video_invitation_participant'),
+        ('meetings', '0002_holding'),
         ('police', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ProtocolsConfig(AppConfig):
     name = "esep.protocols"
     label = "protocols"
+    staff_menu = [(_("Minutes"), "protocols_staff:list")]

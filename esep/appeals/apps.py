@@ -7,3 +7,9 @@ class AppealsConfig(AppConfig):
     label = "appeals"
     verbose_name = "Appeals"
     staff_menu = [(_("Appeals"), "backoffice:appeals_staff:list")]
+
+    def ready(self) -> None:
+        from esep.appeals.describe import describe_appeals
+        from esep.law.describe import register_describer
+
+        register_describer(describe_appeals)

@@ -63,7 +63,7 @@ def appeal_for_staff(user, pk: int, action: Action = Action.VIEW) -> Appeal | No
 
 def appeal_by_code(code: str) -> Appeal | None:
     """For the person's status page: the appeal with this code (codes are upper case, no look-alikes)."""
-    code = (code or "").strip().upper()[:32]
+    code = "".join(ch for ch in (code or "") if ch.isalnum()).upper()[:32]
     if not code:
         return None
     return (

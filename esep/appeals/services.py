@@ -272,7 +272,7 @@ def appeals_open_for_protocol(*, protocol, actor) -> list[Appeal]:
                 received_by_name=_secretary_name(protocol, actor),
                 meeting=meeting,
                 precinct=precinct,
-                agency=getattr(item, "agency", None),
+                agency=getattr(item, "agency", None) or getattr(item, "target_agency", None),
                 source_key=f"{item._meta.label_lower}:{item.pk}",
             )
         )
@@ -310,7 +310,8 @@ def appeal_open_from_question(*, question, actor) -> Appeal:
         subject=getattr(question, "subject", "") or Subject.POLICE,
         applicant_name=getattr(question, "author_name", ""),
         applicant_contact=getattr(question, "contact", "") or "",
-        contact_consent=bool(getattr(question, "consent_given", False)),
+        # The questions app records consent as its time and wording (Law on personal data art. 8).
+        contact_consent=bool(getattr(question, "consent_given", False) or getattr(question, "consent_at", None)),
         language=getattr(question, "language", "") or "kk",
         received_at=getattr(question, "created_at", None) or timezone.now(),
         meeting=meeting,

@@ -4,8 +4,6 @@ attributes the appeals services read (until the protocols and questions apps pro
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-from types import SimpleNamespace
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -13,7 +11,6 @@ from esep.appeals.models import Appeal
 from esep.appeals.services import appeal_register
 from esep.testing import factories as f
 
-_ids = itertools.count(1)
 ALMATY = ZoneInfo("Asia/Almaty")
 
 
@@ -31,49 +28,50 @@ def appeal(*, body=None, actor="Esep test", **kw: Any) -> Appeal:
     return appeal_register(body=body, actor=actor, **kw)
 
 
-class _Meta:
-    def __init__(self, label: str) -> None:
-        self.label_lower = label
+def signed_protocol(meeting, items: list[dict[str, Any]]):
+    """Minutes of ``meeting`` with the given items, as the protocols app stores them."""
+    from esep.protocols.models import Protocol, ProtocolItem
 
-
-def protocol_item(**kw: Any) -> SimpleNamespace:
-    """A minutes item as the protocols app describes it (kind, text, person, competence, subject...)."""
-    item = SimpleNamespace(
-        pk=next(_ids),
-        kind="complaint",
-        text="Көшеде жарық жоқ.",
-        person_name="Асқаров Бауыржан",
-        person_contact="+7 701 234 56 78",
-        contact_consent=True,
-        answered_in_full=False,
-        competence="police",
-        subject="police",
-        agency=None,
-        reporter=None,
-    )
-    for key, value in kw.items():
-        setattr(item, key, value)
-    item._meta = _Meta("protocols.protocolitem")
-    return item
-
-
-def protocol(meeting, items: list) -> SimpleNamespace:
-    return SimpleNamespace(meeting=meeting, items=items, secretary_name="Секретарь Ә. Ә.")
-
-
-def question(meeting, **kw: Any) -> SimpleNamespace:
-    q = SimpleNamespace(
-        pk=next(_ids),
-        text="Неге біздің көшеде учаскелік инспектор жоқ?",
-        author_name="Жұмабаева Гүлнар",
-        contact="gulnar@example.kz",
-        consent_given=True,
+    proto = Protocol.objects.create(
         meeting=meeting,
-        tracking_code=f"Q{next(_ids):011d}",
+        started_at=meeting.starts_at,
+        place=meeting.venue_kk or "Мәдениет үйі",
+        secretary_name="Секретарь Әлия",
         language="kk",
-        created_at=None,
     )
-    for key, value in kw.items():
-        setattr(q, key, value)
-    q._meta = _Meta("questions.question")
-    return q
+    reporter = meeting.reporters.first()
+    for data in items:
+        fields = {
+            "kind": "complaint",
+            "text": "Көшеде жарық жоқ.",
+            "person_name": "Асқаров Бауыржан",
+            "person_contact": "+7 701 234 56 78",
+            "contact_consent": True,
+            "answered_in_full": False,
+            "competence": "police",
+            "subject": "police",
+            "reporter": reporter,
+            **data,
+        }
+        ProtocolItem.objects.create(protocol=proto, **fields)
+    return proto
+
+
+def question(meeting, **kw: Any):
+    """An accepted question in advance, as the questions app stores it."""
+    from django.utils import timezone
+
+    from esep.questions.codes import new_code
+    from esep.questions.models import Question
+
+    fields = {
+        "text": "Неге біздің көшеде учаскелік инспектор жоқ?",
+        "author_name": "Жұмабаева Гүлнар",
+        "contact": "gulnar@example.kz",
+        "consent_version": "1",
+        "consent_at": timezone.now(),
+        "tracking_code": new_code(),
+        "language": "kk",
+        **kw,
+    }
+    return Question.objects.create(meeting=meeting, **fields)

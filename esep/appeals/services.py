@@ -95,7 +95,7 @@ def _move(appeal: Appeal, to: str, kind: str, *, actor: Any, note: str = "", **d
 
 
 def _locked(appeal: Appeal) -> Appeal:
-    return Appeal.objects.select_for_update().select_related("body", "territory").get(pk=appeal.pk)
+    return Appeal.objects.select_for_update(of=("self",)).select_related("body", "territory").get(pk=appeal.pk)
 
 
 def _clean_text(value: str, field: str, *, required: bool = True, limit: int = MAX_TEXT) -> str:

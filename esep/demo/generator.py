@@ -53,7 +53,7 @@ class Scale:
 
 SCALES = {
     "default": Scale("default", 5, 6, 4, 0.25),
-    "national": Scale("national", 2, 18, 20, 0.25),
+    "national": Scale("national", 2, 6, 20, 0.25),
 }
 
 

@@ -28,7 +28,7 @@ class DoorForm(forms.Form):
 
 class SheetForm(forms.Form):
     lines = forms.CharField(
-        label=_("Paper sheet: one person per line, \"Full name; settlement and address\""),
+        label=_('Paper sheet: one person per line, "Full name; settlement and address"'),
         widget=forms.Textarea(attrs={"rows": 8}),
         max_length=100_000,
     )

@@ -261,7 +261,7 @@ def participants_register_sheet(
 ) -> list[SheetLine]:
     """Enter a paper registration sheet, one person per line: "Full name; residence". Each line is
     registered, found already registered, or refused with the reason; nothing is silently dropped."""
-    lines = [line for line in text.splitlines()]
+    lines = list(text.splitlines())
     if len(lines) > SHEET_MAX_LINES:
         raise ValidationError(_("A sheet may have at most %(n)s lines.") % {"n": SHEET_MAX_LINES})
     results: list[SheetLine] = []
@@ -305,7 +305,11 @@ def video_add_upload(*, meeting: Meeting, upload: Any, actor: Any) -> Video:
     with transaction.atomic():
         row = _lock(meeting)
         video = Video(
-            meeting=row, sha256=digest.hexdigest(), size=upload.size, retain_until=video_retain_until(row), added_by=actor
+            meeting=row,
+            sha256=digest.hexdigest(),
+            size=upload.size,
+            retain_until=video_retain_until(row),
+            added_by=actor,
         )
         video.file.save(upload.name, upload, save=False)
         video.save()

@@ -100,8 +100,12 @@ def door(request, pk: int):
         action = request.POST.get("action")
         try:
             if action == "known":
-                previous = get_object_or_404(restrict(Participant.objects.all(), request.user), pk=request.POST.get("participant"))
-                person, created = services.participant_register_known(meeting=meeting, previous=previous, actor=request.user)
+                previous = get_object_or_404(
+                    restrict(Participant.objects.all(), request.user), pk=request.POST.get("participant")
+                )
+                person, created = services.participant_register_known(
+                    meeting=meeting, previous=previous, actor=request.user
+                )
                 _registered_message(request, person, created)
                 return redirect(reverse("meetings_staff:door", kwargs={"pk": pk}))
             if action == "door":

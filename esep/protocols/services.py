@@ -336,8 +336,9 @@ def _open_appeals(protocol: Protocol, actor: Any) -> None:
     try:
         from esep.appeals.services import appeals_open_for_protocol
     except ImportError:  # until the appeals part provides it; remove with the merge of appeals
-        logger.error("esep.appeals.services.appeals_open_for_protocol is missing: protocol %s not handed over",
-                     protocol.pk)
+        logger.error(
+            "esep.appeals.services.appeals_open_for_protocol is missing: protocol %s not handed over", protocol.pk
+        )
         return
     appeals_open_for_protocol(protocol=protocol, actor=actor)
 
@@ -369,7 +370,9 @@ def protocol_sign(*, protocol: Protocol, user: Any, slot: str | None = None) -> 
         candidates = [
             s
             for s in version_slots(version)
-            if s.key not in signed and (slot is None or s.key == slot) and user_may_fill(user, s, row.meeting, row.secretary_id)
+            if s.key not in signed
+            and (slot is None or s.key == slot)
+            and user_may_fill(user, s, row.meeting, row.secretary_id)
         ]
         if not candidates:
             if any(s.user_id == user.pk for s in version.signatures.all()):
@@ -401,6 +404,7 @@ def _seal(protocol: Protocol, version: ProtocolVersion, actor: Any) -> None:
         protocol.status = ProtocolStatus.SIGNED
         protocol.signed_at = version.sealed_at
         protocol.save(update_fields=["status", "signed_at", "updated_at"])
-    audit_record(actor=actor, action="protocol.seal", obj=protocol, data={"version": version.number,
-                                                                          "sha256": version.sha256})
+    audit_record(
+        actor=actor, action="protocol.seal", obj=protocol, data={"version": version.number, "sha256": version.sha256}
+    )
     _open_appeals(protocol, actor)

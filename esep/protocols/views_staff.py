@@ -35,9 +35,12 @@ def _local(value):
 @staff_required
 def protocol_list(request):
     rows = selectors.protocols_for(request.user).order_by("-meeting__starts_at")[:100]
-    decisions = selectors.decisions_under_control(request.user).exclude(control_status="done").order_by("due_date")[:100]
-    return render(request, "protocols/staff_list.html", {"protocols": rows, "decisions": decisions,
-                                                          "today": timezone.localdate()})
+    decisions = (
+        selectors.decisions_under_control(request.user).exclude(control_status="done").order_by("due_date")[:100]
+    )
+    return render(
+        request, "protocols/staff_list.html", {"protocols": rows, "decisions": decisions, "today": timezone.localdate()}
+    )
 
 
 @login_required
@@ -114,8 +117,9 @@ def item_add(request, pk: int):
         else:
             messages.success(request, _("Item recorded."))
             return redirect("protocols_staff:minutes", meeting_pk=protocol.meeting_id)
-    return render(request, "protocols/staff_minutes.html", _context(request, protocol, item_form=form,
-                  form=None), status=400)
+    return render(
+        request, "protocols/staff_minutes.html", _context(request, protocol, item_form=form, form=None), status=400
+    )
 
 
 @login_required
@@ -144,8 +148,9 @@ def decision_add(request, pk: int):
         else:
             messages.success(request, _("Decision recorded."))
             return redirect("protocols_staff:minutes", meeting_pk=protocol.meeting_id)
-    return render(request, "protocols/staff_minutes.html", _context(request, protocol, decision_form=form,
-                  form=None), status=400)
+    return render(
+        request, "protocols/staff_minutes.html", _context(request, protocol, decision_form=form, form=None), status=400
+    )
 
 
 @login_required

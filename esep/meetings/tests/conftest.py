@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from esep.law import calendar
 
@@ -8,3 +9,10 @@ def _fresh_calendar():
     calendar.invalidate()
     yield
     calendar.invalidate()
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Service messages are asserted in English; pages choose their language from the URL."""
+    with translation.override("en"):
+        yield

@@ -131,8 +131,12 @@ def test_minutes_without_participants_or_place_cannot_be_signed():
     protocol = minutes(meeting, secretary, participants=0)
     with pytest.raises(ValidationError, match="number of participants"):
         services.protocol_sign(protocol=protocol, user=inspector)
-    services.protocol_update(protocol=protocol, actor=secretary, participants_override=40,
-                             participants_override_reason="тіркеу парағы жоғалды")
+    services.protocol_update(
+        protocol=protocol,
+        actor=secretary,
+        participants_override=40,
+        participants_override_reason="тіркеу парағы жоғалды",
+    )
     services.protocol_sign(protocol=protocol, user=inspector)
     assert json.loads(protocol.versions.get().content)["protocol"]["participants"] == 40
 
@@ -143,11 +147,18 @@ def test_item_outside_police_competence_needs_the_competent_body():
     meeting, _inspector, secretary = inspector_meeting_with_people(DAY)
     protocol = services.protocol_start(meeting=meeting, actor=secretary)
     with pytest.raises(ValidationError, match="competent"):
-        services.protocol_item_add(protocol=protocol, actor=secretary, text="Жол шұңқыр", competence="other",
-                                   subject="roads")
+        services.protocol_item_add(
+            protocol=protocol, actor=secretary, text="Жол шұңқыр", competence="other", subject="roads"
+        )
     agency = factories.agency(meeting.body.territory, subjects=["roads"])
-    item = services.protocol_item_add(protocol=protocol, actor=secretary, text="Жол шұңқыр", competence="other",
-                                      subject="roads", target_agency=agency.pk)
+    item = services.protocol_item_add(
+        protocol=protocol,
+        actor=secretary,
+        text="Жол шұңқыр",
+        competence="other",
+        subject="roads",
+        target_agency=agency.pk,
+    )
     assert item.target_agency == agency
 
 

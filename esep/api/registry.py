@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.permissions import AllowAny
 
@@ -80,6 +81,12 @@ class OfficerViewSet(ScopedReadOnly):
     serializer_class = OfficerSerializer
 
 
+class CurrentInspectorSerializer(serializers.Serializer):
+    officer = serializers.IntegerField()
+    name = serializers.CharField()
+    acting = serializers.BooleanField()
+
+
 class PrecinctSerializer(serializers.ModelSerializer):
     current_inspector = serializers.SerializerMethodField()
 
@@ -87,6 +94,7 @@ class PrecinctSerializer(serializers.ModelSerializer):
         model = Precinct
         fields = ["id", "body", "number", "name_kk", "name_ru", "name_en", "point", "current_inspector"]
 
+    @extend_schema_field(CurrentInspectorSerializer(allow_null=True))
     def get_current_inspector(self, obj):
         current = self.context.get("current", {}).get(obj.pk)
         if current is None:

@@ -3,10 +3,11 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from esep.backoffice.dashboard import panels_for
 from esep.backoffice.menu import staff_required
 
 
 @login_required
 @staff_required
 def dashboard(request):
-    return render(request, "backoffice/dashboard.html", {})
+    return render(request, "backoffice/dashboard.html", {"panels": panels_for(request.user)})

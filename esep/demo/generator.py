@@ -53,7 +53,7 @@ class Scale:
 
 SCALES = {
     "default": Scale("default", 5, 6, 4, 0.25),
-    "national": Scale("national", 2, 18, 20, 0.25),
+    "national": Scale("national", 2, 6, 20, 0.25),
 }
 
 
@@ -251,9 +251,8 @@ class Generator:
         for body, members, _ranges in plan:
             numbers[body.pk] += 1
             n = numbers[body.pk]
-            covered = members[0] if members else None
-            label_kk = covered.name_kk if covered else body.territory.name_kk
-            label_ru = covered.name_ru if covered else body.territory.name_ru
+            covered = members[0] if members else _ranges[0][0]
+            label_kk, label_ru = covered.name_kk, covered.name_ru
             precincts.append(
                 Precinct(
                     body=body,
@@ -332,27 +331,27 @@ class Generator:
             inspectors.append((precinct, off))
         extra: list[tuple[Precinct, Officer, str]] = []
         for precinct, _off in inspectors:
-            roll = self.rng.random()
-            if roll < 0.25:
-                extra.append((precinct, self._officer(precinct.body, Position.INSPECTOR, Rank.LIEUTENANT), "previous"))
-            elif roll < 0.30:
+            # Every precinct had an earlier inspector, so "who served here on a past date" has an answer.
+            extra.append((precinct, self._officer(precinct.body, Position.INSPECTOR, Rank.LIEUTENANT), "previous"))
+            if self.rng.random() < 0.05:
                 extra.append((precinct, self._officer(precinct.body, Position.INSPECTOR, Rank.CAPTAIN), "acting"))
         officers += [o for _, o, _ in extra]
         Officer.objects.bulk_create(officers, batch_size=2000)
         rows = []
         self.current_inspector: dict[int, Officer] = {}
         history_start = self.today - dt.timedelta(days=91 * (self.scale.history_quarters + 8))
-        extra_by_precinct = {p.pk: (o, kind) for p, o, kind in extra}
+        previous = {p.pk: o for p, o, kind in extra if kind == "previous"}
+        acting = {p.pk: o for p, o, kind in extra if kind == "acting"}
+        first_start = dt.date(2015, 1, 1)
         for precinct, off in inspectors:
             start = history_start + dt.timedelta(days=self.rng.randint(0, 900))
-            partner = extra_by_precinct.get(precinct.pk)
-            if partner and partner[1] == "previous":
-                prev_start = start - dt.timedelta(days=self.rng.randint(400, 2000))
-                rows.append(Assignment(officer=partner[0], precinct=precinct, start=prev_start,
-                                       end=start - dt.timedelta(days=1), reason="transferred"))  # fmt: skip
+            rows.append(Assignment(officer=previous[precinct.pk], precinct=precinct,
+                                   start=first_start + dt.timedelta(days=self.rng.randint(0, 365)),
+                                   end=start - dt.timedelta(days=1), reason="transferred"))  # fmt: skip
             rows.append(Assignment(officer=off, precinct=precinct, start=start))
             self.current_inspector[precinct.pk] = off
-            if partner and partner[1] == "acting":
+            partner = (acting[precinct.pk], "acting") if precinct.pk in acting else None
+            if partner:
                 leave_start = self.today - dt.timedelta(days=self.rng.randint(1, 20))
                 rows.append(
                     Assignment(officer=partner[0], precinct=precinct, start=leave_start,

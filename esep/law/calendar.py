@@ -156,7 +156,7 @@ def _load_overrides() -> dict[dt.date, str]:
     try:
         return dict(CalendarDay.objects.values_list("date", "kind"))
     except DatabaseError:  # the table does not exist yet (before migrate): the package and the rule only
-        log.warning("law: calendar table unavailable; using the built-in calendar only", exc_info=True)
+        log.warning("law: calendar table unavailable; using the built-in calendar only")
         return {}
 
 

@@ -70,7 +70,9 @@ class Rule:
     unit: str = ""  # calendar_days | working_days | months | years | hours | "" (not a term)
     direction: str = "after"  # "before": the term runs back from the start (a notice before a meeting)
     start_event: str = ""  # what the term counts from: "registration", "receipt", "meeting", ...
-    modality: str = "must"  # must | by_agreement | may (Decree 723 p.10 "may be invited")
+    # must | by_agreement (652 p.28) | may (Decree 723 p.10 "may be invited") | invite (608 p.4: invited, not
+    # necessarily present)
+    modality: str = "must"
     note: str = ""  # doubts about the wording or paragraph, for the reader
 
     @property

@@ -257,7 +257,7 @@ _meeting(
         "Участвуют: представители местного исполнительного органа; для инспекторов также руководство органа полиции.",
     ),
     d723={CHIEF: ("p.21", ("akimat",)), INSPECTOR: ("p.24", ("police_leadership", "akimat"))},
-    o608=("p.4", ("akimat",)),
+    o608=("p.4", ("akimat",), {"modality": "invite"}),
     o652=("p.26", ("police_leadership", "akimat")),
 )
 _meeting(

@@ -68,3 +68,23 @@ def assignment_create(
         )
         audit_record(actor=actor, action="assignment.create", obj=row)
     return row
+
+
+def precinct_update(*, precinct: Precinct, actor: Any, **fields: Any) -> Precinct:
+    """Change what residents read about a precinct (names, description, police point)."""
+    allowed = {"name_kk", "name_ru", "name_en", "description_kk", "description_ru", "description_en", "point"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValidationError(
+            _("These fields cannot be changed here: %(fields)s") % {"fields": ", ".join(sorted(unknown))}
+        )
+    with transaction.atomic():
+        locked = Precinct.objects.select_for_update().get(pk=precinct.pk)
+        before = {k: str(getattr(locked, k)) for k in fields}
+        for key, value in fields.items():
+            setattr(locked, key, value)
+        locked.full_clean()
+        locked.save()
+        audit_record(actor=actor, action="precinct.update", obj=locked,
+                     data={"before": before, "after": {k: str(v) for k, v in fields.items()}})  # fmt: skip
+    return locked

@@ -1,0 +1,51 @@
+"""Everything a person reads exists in Kazakh and Russian (English is the source language)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.utils import translation
+
+from esep.core.i18n_check import catalogue, missing
+
+ROOT = Path(settings.BASE_DIR) / "esep"
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w*\}")
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_every_string_in_code_and_templates_is_translated(lang):
+    gaps = missing(ROOT, lang)
+    listing = "\n".join(f"  {msgid!r} in {', '.join(sorted(where))}" for msgid, where in sorted(gaps.items()))
+    assert not gaps, f"{len(gaps)} string(s) have no {lang} translation:\n{listing}"
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_translations_keep_their_placeholders(lang):
+    broken = [
+        msgid
+        for msgid, msgstr in catalogue(ROOT, lang).items()
+        if sorted(PLACEHOLDER.findall(msgid)) != sorted(PLACEHOLDER.findall(msgstr))
+    ]
+    assert not broken, f"placeholders differ in {lang}: {broken}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("kk", "Қызметкерлердің кіруі"), ("ru", "Вход для сотрудников"), ("en", "Staff login")],
+)
+def test_pages_speak_the_language_of_their_prefix(lang, expected):
+    response = Client().get(f"/{lang}/accounts/login/")
+    assert response.status_code == 200
+    assert expected in response.content.decode()
+    assert f'lang="{lang}"' in response.content.decode()
+
+
+def test_kazakh_is_the_default_language():
+    assert settings.LANGUAGE_CODE == "kk"
+    with translation.override("kk"):
+        assert translation.gettext("Log in") == "Кіру"

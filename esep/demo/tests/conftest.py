@@ -1,0 +1,1 @@
+from esep.testing.fixtures import country, demo_country  # noqa: F401

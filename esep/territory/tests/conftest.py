@@ -1,0 +1,1 @@
+from esep.testing.fixtures import country  # noqa: F401

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
 
 from esep.law import calendar
 from esep.law.rules import Rule, find, rule
@@ -46,6 +47,15 @@ class Deadline:
         }
 
 
+def parse_start(text: str) -> dt.date | dt.datetime | None:
+    """A date (2025-03-14) or a datetime (2026-01-09T19:30, Almaty time unless an offset is given); None if
+    the text is neither."""
+    try:
+        return parse_datetime(text) if ("T" in text or " " in text) else parse_date(text)
+    except ValueError:
+        return None
+
+
 def _add_months(day: dt.date, months: int) -> dt.date:
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
@@ -75,6 +85,8 @@ def compute(
     Raises UnknownRule / RuleNotInForce for a code or date without a rule, NotATerm for a rule that is not a
     term.
     """
+    if isinstance(start, dt.datetime) and timezone.is_naive(start):
+        start = timezone.make_aware(start)  # Almaty time
     start_day = _to_date(start)
     the_rule = rule(rule_code, on or start_day, kind=kind)
     if the_rule.unit not in TERM_UNITS:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from typing import Any
 
@@ -26,3 +27,66 @@ def calendar_day(day: dt.date, kind: str = CalendarDayKind.TRANSFER_OFF, **kw: A
 
 def reset_calendar() -> None:
     calendar.invalidate()
+
+
+def clean_description(kind: str = "inspector", when: str = "2024-05-20") -> dict[str, Any]:
+    """A held meeting with no findings under the rules in force on ``when`` (Decree 723 before the 2023
+    orders, Orders 608/652 after). Tests mutate one field to show one finding."""
+    day = dt.date.fromisoformat(when)
+    if kind == "chief":
+        period = {"year": day.year - 1}
+    else:
+        period = {"year": day.year, "quarter": (day.month - 1) // 3 + 1}
+    announced = (day - dt.timedelta(days=12)).isoformat()
+    under_723 = (kind == "chief" and day < dt.date(2023, 8, 15)) or (kind == "inspector" and day < dt.date(2023, 9, 4))
+    if under_723:
+        signatures = ["secretary", kind, "akimat_stamp"]
+        secretary = "akimat"
+    elif kind == "chief":
+        signatures, secretary = ["secretary", "chief"], "police"
+    else:
+        signatures, secretary = ["inspector"], None
+    minutes: dict[str, Any] = {
+        "completed_on": when,
+        "fields": ["time", "date", "place", "participants_count", "decisions", "citizen_items"],
+        "signatures": signatures,
+    }
+    if secretary:
+        minutes["secretary_from"] = secretary
+    return copy.deepcopy(
+        {
+            "kind": kind,
+            "status": "held",
+            "period": period,
+            "starts_at": f"{when}T18:00:00+05:00",
+            "ends_at": f"{when}T19:30:00+05:00",
+            "officers": [{"id": 1, "name": "Сапаров Ерлан", "role": kind}],
+            "format": "indoor",
+            "venue": {"text": "Мәдениет үйі", "capacity": 120},
+            "expected_attendance": 100,
+            "actual_attendance": 90,
+            "announcement": {
+                "published_at": f"{announced}T10:00:00+05:00",
+                "channels": ["print", "official_website", "social_network"],
+                "content": ["time", "place", "schedule", "questions_channel"],
+            },
+            "invited": [
+                "maslikhat",
+                "public",
+                "health",
+                "social",
+                "education",
+                "agriculture",
+                "housing",
+                "organisations",
+                "media",
+                "akimat",
+            ],
+            "attended": ["akimat", "police_leadership"],
+            "video": True,
+            "registration": True,
+            "minutes": minutes,
+            "items": [],
+            "as_of": (day + dt.timedelta(days=60)).isoformat(),
+        }
+    )

@@ -1,5 +1,162 @@
-from django.shortcuts import render
+"""The residents' pages: find a precinct, see the inspector, follow meetings. Anonymous GETs are cached
+(esep.public.cache.public_page) and every page works without JavaScript."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from esep.police.models import PoliceBody, StreetRange
+from esep.police.selectors import inspector_on
+from esep.public import selectors
+from esep.public.cache import public_page
+from esep.public.forms import LocationForm, MeetingFilterForm
+from esep.questions.selectors import public_questions
+from esep.territory import search as territory_search
+from esep.territory.models import Level, Territory
+
+SEARCH_LIMIT = 20
 
 
+def _search_results(query: str) -> list[dict]:
+    hits = territory_search.search(query, limit=SEARCH_LIMIT)
+    ids = [h.id for h in hits if h.kind == "territory"]
+    street_ids = [h.id for h in hits if h.kind == "street"]
+    territories = Territory.objects.select_related("parent", "parent__parent").in_bulk(ids)
+    streets = StreetRange.objects.select_related("settlement", "precinct", "precinct__body").in_bulk(street_ids)
+    results: list[dict] = []
+    for hit in hits:
+        if hit.kind == "territory" and hit.id in territories:
+            t = territories[hit.id]
+            results.append({"kind": "territory", "territory": t, "ancestors": [a for a in (t.parent,) if a]})
+        elif hit.kind == "street" and hit.id in streets:
+            sr = streets[hit.id]
+            results.append({"kind": "street", "street": sr})
+    return results
+
+
+@public_page
 def home(request):
-    return render(request, "public/home.html", {})
+    form = LocationForm(request.GET or None)
+    if "lat" in request.GET or "lon" in request.GET:
+        if form.is_valid():
+            district = selectors.district_at(form.cleaned_data["lat"], form.cleaned_data["lon"])
+            if district is not None:
+                return redirect("public:territory", kato=district.kato)
+            return render(request, "public/home.html", {"regions": selectors.regions(), "located_nowhere": True}, status=404)
+        return render(request, "public/home.html", {"regions": selectors.regions(), "form": form}, status=400)
+    query = (request.GET.get("q") or "").strip()[:200]
+    context = {"q": query, "regions": [] if query else selectors.regions()}
+    if query:
+        context["results"] = _search_results(query)
+    return render(request, "public/home.html", context)
+
+
+@public_page
+def territory(request, kato: str):
+    terr = get_object_or_404(Territory.objects.select_related("parent", "parent__parent"), kato=kato)
+    context = {"territory": terr, "ancestors": terr.ancestors()}
+    if terr.level == Level.SETTLEMENT:
+        context["cards"] = selectors.precinct_cards(selectors.precincts_of_territory(terr))
+    else:
+        context["children"] = selectors.children(terr)
+        context["bodies"] = selectors.bodies_of_territory(terr)
+        if terr.level != Level.OBLAST:
+            context["cards"] = selectors.precinct_cards(selectors.precincts_of_territory(terr))
+    context["meetings"] = list(selectors.upcoming_meetings(territory=terr)[:10])
+    return render(request, "public/territory.html", context)
+
+
+@public_page
+def body(request, slug: str):
+    obj = get_object_or_404(PoliceBody.objects.select_related("territory", "parent"), slug=slug)
+    precincts = list(obj.precincts.select_related("point", "body").order_by("number")[:500])
+    now = timezone.now()
+    meetings = selectors.body_meetings(obj).select_related("body")
+    return render(
+        request,
+        "public/body.html",
+        {
+            "body": obj,
+            "cards": selectors.precinct_cards(precincts),
+            "children": list(obj.children.order_by("name_kk")),
+            "upcoming": list(meetings.filter(starts_at__gte=now).order_by("starts_at")[:10]),
+            "past": list(meetings.filter(starts_at__lt=now, status__in=selectors.PAST_STATUSES).order_by("-starts_at")[:10]),
+        },
+    )
+
+
+@public_page
+def precinct(request, slug: str, number: str):
+    obj = selectors.precinct_page(slug, number)
+    if obj is None:
+        raise Http404(_("No such precinct."))
+    return render(
+        request,
+        "public/precinct.html",
+        {
+            "precinct": obj,
+            "inspector": inspector_on(obj, timezone.localdate()),
+            "next_meeting": selectors.next_meeting_of_precinct(obj),
+            "past": selectors.past_meetings_of_precinct(obj),
+        },
+    )
+
+
+@public_page
+def meeting(request, code: str):
+    obj = selectors.meeting_by_code(code)
+    if obj is None:
+        raise Http404(_("No such meeting."))
+    from esep.questions.services import meeting_accepts_questions
+
+    return render(
+        request,
+        "public/meeting.html",
+        {
+            "meeting": obj,
+            "reporters": list(obj.reporters.all()),
+            "questions": list(public_questions(obj.pk)[:100]),
+            "accepts_questions": meeting_accepts_questions(obj),
+        },
+    )
+
+
+@public_page
+def meetings(request):
+    form = MeetingFilterForm(request.GET or None)
+    status = 200
+    territory_filter = date_from = date_to = None
+    if form.is_bound:
+        if form.is_valid():
+            territory_filter = form.cleaned_data.get("district") or form.cleaned_data.get("region")
+            date_from, date_to = form.cleaned_data.get("date_from"), form.cleaned_data.get("date_to")
+        else:
+            status = 400
+    qs = selectors.upcoming_meetings(territory=territory_filter, date_from=date_from, date_to=date_to)
+    page = Paginator(qs, 30).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request, "public/meetings.html", {"form": form, "page": page, "query": query.urlencode()}, status=status
+    )
+
+
+def hello(request):
+    """The bare view public pages are measured against (bench/public_pages.py)."""
+    return HttpResponse("hello", content_type="text/plain")
+
+
+def precinct_ask(request, slug: str, number: str):
+    """The question form of a precinct's next meeting (the QR code on a poster without a meeting)."""
+    obj = selectors.precinct_page(slug, number)
+    if obj is None:
+        raise Http404(_("No such precinct."))
+    upcoming = selectors.next_meeting_of_precinct(obj)
+    if upcoming is None:
+        return render(request, "public/no_meeting.html", {"precinct": obj}, status=404)
+    return redirect(reverse("public:ask", kwargs={"code": upcoming.code}))

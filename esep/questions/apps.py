@@ -1,6 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class QuestionsConfig(AppConfig):
     name = "esep.questions"
     label = "questions"
+    staff_menu = [(_("Questions from residents"), "backoffice:questions_staff:queue")]

@@ -44,3 +44,131 @@ def normalize(text: str) -> str:
     latin = _fold_latin(latin)
     words = [w for w in _SPACES.split(latin) if w and w not in _STOP]
     return " ".join(words)
+
+
+# --- Typo-tolerant lookup over every territory and street range ---------------------------------------
+# At national scale (15,594 KATO rows plus street ranges) the keys fit in memory: each process keeps an
+# index of word trigrams, finds a bounded set of candidates (substring hits plus the entries sharing most
+# trigrams with the query), then ranks only those by per-word similarity. No database function needed,
+# so it works the same on SQLite and PostgreSQL.
+
+import threading  # noqa: E402
+import time  # noqa: E402
+from collections import Counter  # noqa: E402
+from dataclasses import dataclass, field  # noqa: E402
+
+INDEX_MAX_AGE = 300.0
+CANDIDATES = 120
+MIN_SCORE = 0.55
+_LEVEL_RANK = {"oblast": 0, "district": 1, "sub_district": 2, "settlement": 3}
+
+
+def _word_grams(word: str) -> frozenset[str]:
+    padded = f" {word} "
+    return frozenset(padded[i : i + 3] for i in range(len(padded) - 2))
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # "territory" or "street"
+    id: int
+    score: float
+
+
+@dataclass
+class _Entry:
+    kind: str
+    id: int
+    key: str
+    rank: tuple
+    words: tuple[str, ...] = ()
+    grams: tuple[frozenset[str], ...] = ()
+
+
+@dataclass
+class _Index:
+    entries: list[_Entry] = field(default_factory=list)
+    postings: dict[str, list[int]] = field(default_factory=dict)
+    built_at: float = 0.0
+
+
+_index: _Index | None = None
+_lock = threading.Lock()
+
+
+def _build_index() -> _Index:
+    from esep.police.models import StreetRange
+    from esep.territory.models import Territory
+
+    index = _Index(built_at=time.monotonic())
+    rows = Territory.objects.values_list("id", "search_key", "level", "population")
+    for pk, key, level, population in rows.iterator(chunk_size=5000):
+        if key:
+            index.entries.append(_Entry("territory", pk, key, (_LEVEL_RANK.get(level, 9), -(population or 0))))
+    streets = StreetRange.objects.values_list("id", "street_kk", "street_ru")
+    seen: set[str] = set()
+    for pk, street_kk, street_ru in streets.iterator(chunk_size=5000):
+        key = normalize(f"{street_kk} {street_ru}")
+        if key and key not in seen:  # one entry per street name; the view expands it to its ranges
+            seen.add(key)
+            index.entries.append(_Entry("street", pk, key, (4, 0)))
+    for position, entry in enumerate(index.entries):
+        entry.words = tuple(dict.fromkeys(entry.key.split()))
+        entry.grams = tuple(_word_grams(w) for w in entry.words)
+        for gram in set().union(*entry.grams):
+            index.postings.setdefault(gram, []).append(position)
+    return index
+
+
+def reset_index() -> None:
+    global _index
+    with _lock:
+        _index = None
+
+
+def _get_index() -> _Index:
+    global _index
+    with _lock:
+        if _index is None or time.monotonic() - _index.built_at > INDEX_MAX_AGE:
+            _index = _build_index()
+        return _index
+
+
+def _word_score(query_word: str, query_grams: frozenset[str], entry: _Entry) -> float:
+    best = 0.0
+    for word, grams in zip(entry.words, entry.grams, strict=True):
+        if word == query_word:
+            return 1.0
+        if len(query_word) >= 3 and word.startswith(query_word):
+            best = max(best, 0.95)
+            continue
+        dice = 2 * len(query_grams & grams) / (len(query_grams) + len(grams))
+        best = max(best, dice)
+    return best
+
+
+def search(query: str, *, limit: int = 20, kinds: tuple[str, ...] = ("territory", "street")) -> list[SearchHit]:
+    """Territories and streets whose names match ``query`` in Kazakh, Russian or Latin, tolerating typos;
+    best first (exact words, then prefixes, then near spellings; larger places first on ties)."""
+    key = normalize(query or "")[:200]
+    if not key:
+        return []
+    index = _get_index()
+    query_words = key.split()[:6]
+    query_grams = [_word_grams(w) for w in query_words]
+    counts: Counter[int] = Counter()
+    for grams in query_grams:
+        for gram in grams:
+            counts.update(index.postings.get(gram, ()))
+    candidates = {pos for pos, _n in counts.most_common(CANDIDATES)}
+    candidates.update(pos for pos, entry in enumerate(index.entries) if key in entry.key)
+    scored: list[tuple[float, tuple, int]] = []
+    for pos in candidates:
+        entry = index.entries[pos]
+        if entry.kind not in kinds:
+            continue
+        score = sum(_word_score(w, g, entry) for w, g in zip(query_words, query_grams, strict=True)) / len(query_words)
+        if score >= MIN_SCORE:
+            scored.append((-round(score, 2), entry.rank, pos))
+    scored.sort()
+    return [SearchHit(index.entries[pos].kind, index.entries[pos].id, -neg) for neg, _rank, pos in scored[:limit]]

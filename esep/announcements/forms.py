@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from esep.announcements.models import Channel
+
+SCAN_MAX_BYTES = 2 * 1024 * 1024
+SCAN_TYPES = (".pdf", ".jpg", ".jpeg", ".png")
+
+
+class PublishForm(forms.Form):
+    late_reason = forms.CharField(
+        label=_("Reason for publishing late"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea({"rows": 3}),
+        help_text=_("Needed only when the meeting is closer than the notice term; it is recorded as a finding."),
+    )
+
+
+class ChannelForm(forms.Form):
+    channel = forms.ChoiceField(label=_("Channel"), choices=[c for c in Channel.choices if c[0] != Channel.WEBSITE])
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput({"type": "date"}))
+    url = forms.URLField(label=_("Link"), required=False, max_length=500, assume_scheme="https")
+    scan = forms.FileField(label=_("Scan or photo (PDF, JPEG, PNG, up to 2 MB)"), required=False)
+    note = forms.CharField(label=_("Note"), required=False, max_length=300)
+
+    def clean_scan(self):
+        scan = self.cleaned_data.get("scan")
+        if scan is None:
+            return scan
+        if scan.size > SCAN_MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 2 MB."))
+        if not scan.name.lower().endswith(SCAN_TYPES):
+            raise forms.ValidationError(_("Attach a PDF, JPEG or PNG file."))
+        return scan
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("url") and not data.get("scan") and not self.errors:
+            raise forms.ValidationError(_("Attach the proof: a link or a scan."))
+        return data

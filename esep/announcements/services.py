@@ -1,0 +1,149 @@
+"""Publishing a meeting and recording where its announcement went (Order 608 p.8.2; Order 652 p.27).
+
+The notice term comes from esep.law ("meeting.notice_days", the rule of the meeting's date). Publishing
+later than that is refused unless a person gives a reason; the reason is stored and stands as a finding
+that the compliance engine reads through the describer registered in apps.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from esep.announcements.models import Announcement, Channel, ChannelRecord
+from esep.announcements.texts import announcement_texts, meeting_public_url
+from esep.core.audit import audit_record
+from esep.meetings.models import Meeting, MeetingStatus
+from esep.public.cache import public_changed_on_commit
+
+NOTICE_RULE = "meeting.notice_days"
+PUBLISHABLE = frozenset({MeetingStatus.DRAFT, MeetingStatus.SCHEDULED})
+
+
+def notice_rule(day: dt.date) -> tuple[int, str]:
+    """The minimum notice in calendar days and its citation, as the law stood on ``day``."""
+    from esep.law.rules import citation, value
+
+    return int(value(NOTICE_RULE, on=day)), str(citation(NOTICE_RULE, on=day))
+
+
+def notice_days_left(meeting: Meeting, *, now: dt.datetime | None = None) -> int:
+    """Calendar days between today and the meeting's day, both in Asia/Almaty."""
+    today = timezone.localdate(now or timezone.now())
+    return (timezone.localdate(meeting.starts_at) - today).days
+
+
+def announcement_publish(
+    *, meeting: Meeting, actor: Any, late_reason: str = "", now: dt.datetime | None = None
+) -> Announcement:
+    """Announce a meeting: it becomes public (status ANNOUNCED), Esep's site is recorded as the first channel,
+    and the Kazakh and Russian texts for media are written. Refused when the notice is shorter than the law
+    requires and no reason is given."""
+    now = now or timezone.now()
+    late_reason = (late_reason or "").strip()
+    with transaction.atomic():
+        locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if locked.status not in PUBLISHABLE:
+            raise ValidationError(_("Only a draft or scheduled meeting can be published."))
+        if locked.starts_at <= now:
+            raise ValidationError(_("The meeting has already started: it cannot be announced."))
+        if not (locked.venue_kk or locked.venue_ru or locked.online_url):
+            # Order 608 p.8.2: the announcement gives the time and the place.
+            raise ValidationError(_("Give the venue or the online link before publishing."))
+        days_before = notice_days_left(locked, now=now)
+        required, cited = notice_rule(timezone.localdate(locked.starts_at))
+        if days_before < required and not late_reason:
+            raise ValidationError(
+                _(
+                    "The meeting is in %(days)s days, but it must be announced at least %(required)s days "
+                    "before (%(citation)s). Give the reason for publishing late; it will be recorded as a finding."
+                )
+                % {"days": days_before, "required": required, "citation": cited}
+            )
+        texts = announcement_texts(locked)
+        announcement = Announcement.objects.create(
+            meeting=locked,
+            published_at=now,
+            published_by=actor if getattr(actor, "is_authenticated", False) else None,
+            notice_days_required=required,
+            notice_rule_citation=cited[:300],
+            days_before=days_before,
+            late_reason=late_reason if days_before < required else "",
+            text_kk=texts["kk"],
+            text_ru=texts["ru"],
+        )
+        ChannelRecord.objects.create(
+            announcement=announcement,
+            channel=Channel.WEBSITE,
+            date=timezone.localdate(now),
+            url=meeting_public_url(locked, "kk"),
+            recorded_by=announcement.published_by,
+        )
+        Meeting.objects.filter(pk=locked.pk).update(status=MeetingStatus.ANNOUNCED, published_at=now)
+        audit_record(
+            actor=actor,
+            action="announcement.publish",
+            obj=announcement,
+            data={"meeting": locked.code, "days_before": days_before, "required": required, "late_reason": late_reason},
+        )
+        public_changed_on_commit()
+    return announcement
+
+
+def announcement_channel_record(
+    *,
+    announcement: Announcement,
+    channel: str,
+    date: dt.date,
+    actor: Any,
+    url: str = "",
+    scan: Any = None,
+    note: str = "",
+) -> ChannelRecord:
+    """Record one channel with its date and proof: a link or a scan (Order 652 p.27)."""
+    if channel not in Channel.values:
+        raise ValidationError(_("Unknown channel."))
+    if not url and not scan:
+        raise ValidationError(_("Attach the proof: a link or a scan."))
+    if date > timezone.localdate():
+        raise ValidationError(_("The date cannot be in the future."))
+    with transaction.atomic():
+        locked = Announcement.objects.select_for_update().get(pk=announcement.pk)
+        record = ChannelRecord(
+            announcement=locked,
+            channel=channel,
+            date=date,
+            url=url,
+            note=note.strip()[:300],
+            recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        )
+        if scan is not None:
+            record.scan = scan
+        record.save()
+        audit_record(actor=actor, action="announcement.channel", obj=locked, data={"channel": channel, "date": str(date)})
+    return record
+
+
+def announcement_describe(meeting: Meeting) -> dict[str, Any] | None:
+    """What the compliance engine reads about a stored meeting's announcement (see docs/public.md)."""
+    announcement = getattr(meeting, "announcement", None) if meeting.pk else None
+    if announcement is None:
+        announcement = Announcement.objects.filter(meeting_id=meeting.pk).first()
+    if announcement is None:
+        return None
+    channels = list(announcement.channels.all())
+    return {
+        "date": timezone.localdate(announcement.published_at).isoformat(),
+        "channels": sorted({c.channel for c in channels}),
+        "content": {
+            "time_and_place": bool(meeting.starts_at and (meeting.venue_kk or meeting.venue_ru or meeting.online_url)),
+            "schedule": True,
+            "how_to_send_questions": True,
+        },
+        "late_reason": announcement.late_reason,
+    }

@@ -1,0 +1,51 @@
+"""Forms of the residents' side that read GET parameters (search, location, meeting filters)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from esep.territory.models import Level, Territory
+
+
+class LocationForm(forms.Form):
+    lat = forms.FloatField(min_value=40.0, max_value=56.0, label=_("Latitude"))
+    lon = forms.FloatField(min_value=46.0, max_value=88.0, label=_("Longitude"))
+
+
+class RegionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Territory) -> str:
+        return obj.name
+
+
+class MeetingFilterForm(forms.Form):
+    region = RegionChoiceField(
+        queryset=Territory.objects.filter(level=Level.OBLAST).order_by("name_kk"),
+        to_field_name="kato",
+        required=False,
+        label=_("Region"),
+        empty_label=_("All regions"),
+    )
+    district = RegionChoiceField(
+        queryset=Territory.objects.none(), to_field_name="kato", required=False, label=_("District"),
+        empty_label=_("All districts"),
+    )  # fmt: skip
+    date_from = forms.DateField(required=False, label=_("From"), widget=forms.DateInput({"type": "date"}))
+    date_to = forms.DateField(required=False, label=_("To"), widget=forms.DateInput({"type": "date"}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        region_code = (self.data.get("region") or "")[:9] if self.is_bound else ""
+        districts = Territory.objects.filter(level=Level.DISTRICT)
+        if region_code:
+            self.fields["district"].queryset = districts.filter(kato__startswith=region_code[:2]).order_by("name_kk")
+        else:
+            self.fields["district"].queryset = districts.none()
+            self.fields["district"].widget.attrs["disabled"] = "disabled"
+            self.fields["district"].help_text = _("Choose a region first.")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            self.add_error("date_to", _("The end date is before the start date."))
+        return data

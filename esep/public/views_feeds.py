@@ -1,0 +1,117 @@
+"""Calendars (iCal per meeting, per police body, per precinct), the Atom feed, and entrance posters."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from esep.core.i18n import localized
+from esep.police.models import PoliceBody
+from esep.police.selectors import inspector_on
+from esep.public import ical, selectors
+from esep.public.cache import public_page
+
+ICAL_TYPE = "text/calendar; charset=utf-8"
+FEED_SIZE = 50
+
+
+def _ics(text: str, filename: str) -> HttpResponse:
+    response = HttpResponse(text, content_type=ICAL_TYPE)
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@public_page
+def meeting_ics(request, code: str):
+    obj = selectors.meeting_by_code(code)
+    if obj is None:
+        raise Http404(_("No such meeting."))
+    return _ics(ical.calendar([obj], name=str(obj.get_kind_display())), f"esep-{obj.code}.ics")
+
+
+@public_page
+def body_ics(request, slug: str):
+    obj = get_object_or_404(PoliceBody, slug=slug)
+    qs = selectors.body_meetings(obj).select_related("body").prefetch_related("reporters__officer")
+    rows = list(qs.order_by("-starts_at")[:100])
+    return _ics(ical.calendar(rows, name=obj.name), f"esep-{obj.slug}.ics")
+
+
+@public_page
+def precinct_ics(request, slug: str, number: str):
+    obj = selectors.precinct_page(slug, number)
+    if obj is None:
+        raise Http404(_("No such precinct."))
+    qs = selectors.precinct_meetings(obj).select_related("body").prefetch_related("reporters__officer")
+    rows = list(qs.order_by("-starts_at")[:100])
+    return _ics(ical.calendar(rows, name=obj.name), f"esep-{obj.body.slug}-{obj.number}.ics")
+
+
+@public_page
+def atom(request):
+    """Newly announced meetings, newest first."""
+    feed = Atom1Feed(
+        title=_("Reports of the police to the population"),
+        link=settings.SITE_URL + reverse("public:meetings"),
+        description=_("Meetings announced in Esep."),
+        language=request.LANGUAGE_CODE,
+        feed_url=settings.SITE_URL + request.path,
+    )
+    rows = (
+        selectors.public_meetings()
+        .filter(published_at__isnull=False)
+        .select_related("body")
+        .prefetch_related("reporters__officer")
+        .order_by("-published_at")[:FEED_SIZE]
+    )
+    for m in rows:
+        when = timezone.localtime(m.starts_at).strftime("%Y-%m-%d %H:%M")
+        reporters = ", ".join(r.officer.full_name for r in m.reporters.all())
+        feed.add_item(
+            title=f"{m.get_kind_display()} · {localized(m.body, 'name')} · {when}",
+            link=settings.SITE_URL + reverse("public:meeting", kwargs={"code": m.code}),
+            description=" · ".join(p for p in (m.venue, reporters, m.get_status_display()) if p),
+            unique_id=f"urn:esep:meeting:{m.code}",
+            pubdate=m.published_at,
+            updateddate=m.updated_at,
+        )
+    return HttpResponse(feed.writeString("utf-8"), content_type="application/atom+xml; charset=utf-8")
+
+
+def _pdf(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@public_page
+def meeting_poster(request, code: str):
+    from esep.announcements.poster import poster_pdf
+
+    obj = selectors.meeting_by_code(code)
+    if obj is None or not obj.is_public:
+        raise Http404(_("No such meeting."))
+    reporter = next((r for r in obj.reporters.all() if r.precinct_id), None)
+    if reporter is None:
+        raise Http404(_("This meeting has no precinct to make a poster for."))
+    pdf = poster_pdf(precinct=reporter.precinct, officer=reporter.officer, meeting=obj)
+    return _pdf(pdf, f"esep-{obj.code}.pdf")
+
+
+@public_page
+def precinct_poster(request, slug: str, number: str):
+    from esep.announcements.poster import poster_pdf
+
+    obj = selectors.precinct_page(slug, number)
+    if obj is None:
+        raise Http404(_("No such precinct."))
+    found = inspector_on(obj, timezone.localdate())
+    pdf = poster_pdf(
+        precinct=obj, officer=found.officer if found else None, meeting=selectors.next_meeting_of_precinct(obj)
+    )
+    return _pdf(pdf, f"esep-{obj.body.slug}-{obj.number}.pdf")

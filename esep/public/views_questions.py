@@ -1,0 +1,89 @@
+"""Questions in advance, the resident's side: the form and the status by tracking code. Never cached
+(they carry a CSRF token); rate-limited per client; nothing stored from a refused submission."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from esep.core.i18n import localized
+from esep.public import ratelimit, selectors
+from esep.questions.forms import QuestionForm, Rejected, StatusForm
+from esep.questions.selectors import question_by_code
+from esep.questions.services import meeting_accepts_questions, question_submit
+
+# Floods: a person rarely sends more than a few questions; a script sends hundreds.
+SUBMIT_LIMITS = (("question-10m", 5, 600), ("question-day", 20, 86_400))
+STATUS_LIMIT = ("question-status", 30, 600)
+
+
+def _too_many(request):
+    return render(
+        request,
+        "public/error.html",
+        {"title": _("Too many attempts"), "message": _("Too many attempts from your connection. Please try again later.")},
+        status=429,
+    )
+
+
+def ask(request, code: str):
+    meeting = selectors.meeting_by_code(code)
+    if meeting is None:
+        raise Http404(_("No such meeting."))
+    operator = localized(meeting.body, "name")
+    context = {"meeting": meeting, "reporters": list(meeting.reporters.all())}
+    if not meeting_accepts_questions(meeting):
+        context["closed"] = True
+        return render(request, "public/ask.html", context, status=410 if request.method == "POST" else 200)
+    if request.method != "POST":
+        context["form"] = QuestionForm(operator=operator)
+        return render(request, "public/ask.html", context)
+    for scope, limit, window in SUBMIT_LIMITS:
+        if not ratelimit.allow(request, scope, limit=limit, window=window):
+            return _too_many(request)
+    form = QuestionForm(request.POST, operator=operator)
+    context["form"] = form
+    try:
+        form.check_not_automated()
+    except Rejected:
+        context["form"] = QuestionForm(operator=operator, initial={"text": request.POST.get("text", "")[:2000]})
+        context["refused"] = _(
+            "Your question was not accepted: the form was sent too fast, expired or was already sent. "
+            "Check the text and send it again."
+        )
+        return render(request, "public/ask.html", context, status=400)
+    if not form.is_valid():
+        return render(request, "public/ask.html", context, status=400)
+    try:
+        question = question_submit(
+            meeting=meeting,
+            text=form.cleaned_data["text"],
+            author_name=form.cleaned_data["author_name"],
+            contact=form.cleaned_data["contact"],
+            consent_given=form.cleaned_data["consent"],
+            language=get_language() or "kk",
+        )
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return render(request, "public/ask.html", context, status=400)
+    form.mark_used()
+    # The tracking code is shown once, on this response only.
+    return render(request, "public/ask_sent.html", {"meeting": meeting, "question": question}, status=201)
+
+
+def question_status(request):
+    form = StatusForm(request.POST or None)
+    if request.method != "POST":
+        return render(request, "public/status.html", {"form": form})
+    if not ratelimit.allow(request, STATUS_LIMIT[0], limit=STATUS_LIMIT[1], window=STATUS_LIMIT[2]):
+        return _too_many(request)
+    if not form.is_valid():
+        return render(request, "public/status.html", {"form": form}, status=400)
+    question = question_by_code(form.cleaned_data["code"])
+    if question is None:
+        form.add_error("code", _("No question has this tracking code. Check the code and try again."))
+        return render(request, "public/status.html", {"form": form}, status=404)
+    return render(request, "public/status.html", {"form": StatusForm(), "question": question})

@@ -1,0 +1,138 @@
+"""The only code that writes questions. Each transition: lock the row, check the table, change, audit,
+and tell the public cache after commit (accepted questions are shown on the meeting page)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from esep.core.audit import audit_record
+from esep.meetings.models import Meeting, MeetingStatus
+from esep.public.cache import public_changed_on_commit
+from esep.questions import codes, consent
+from esep.questions.models import Question, QuestionStatus, can_move
+
+
+def meeting_accepts_questions(meeting: Meeting) -> bool:
+    """Questions in advance are taken for an announced meeting until it starts (Order 608 p.8.2)."""
+    return meeting.status == MeetingStatus.ANNOUNCED and meeting.starts_at > timezone.now()
+
+
+def question_submit(
+    *,
+    meeting: Meeting,
+    text: str,
+    author_name: str = "",
+    contact: str = "",
+    consent_given: bool = False,
+    language: str = "kk",
+) -> Question:
+    """Store a resident's question with a fresh tracking code. Name and contact are kept only with consent
+    (Law on personal data art. 8); without it they are refused rather than silently dropped."""
+    text = text.strip()
+    author_name = author_name.strip()
+    contact = contact.strip()
+    if not text:
+        raise ValidationError(_("Write your question."))
+    if (author_name or contact) and not consent_given:
+        raise ValidationError(_("To leave your name or contact, agree to the processing of personal data."))
+    with transaction.atomic():
+        locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if not meeting_accepts_questions(locked):
+            raise ValidationError(_("This meeting no longer takes questions in advance."))
+        has_personal = bool(author_name or contact)
+        for _attempt in range(5):
+            try:
+                with transaction.atomic():
+                    question = Question.objects.create(
+                        meeting=locked,
+                        text=text,
+                        language=language[:2],
+                        author_name=author_name,
+                        contact=contact,
+                        consent_version=consent.CURRENT if has_personal else "",
+                        consent_at=timezone.now() if has_personal else None,
+                        tracking_code=codes.new_code(),
+                    )
+                break
+            except IntegrityError:  # a code collision: astronomically rare, try another code
+                continue
+        else:  # pragma: no cover
+            raise ValidationError(_("Please try again."))
+        audit_record(actor="resident", action="question.submit", obj=question, data={"meeting": locked.code})
+    return question
+
+
+def _move(question: Question, target: str, actor: Any, action: str, **changes: Any) -> Question:
+    with transaction.atomic():
+        locked = Question.objects.select_for_update().get(pk=question.pk)
+        if not can_move(locked.status, target):
+            raise ValidationError(
+                _("A question that is %(current)s cannot become %(target)s.")
+                % {"current": locked.get_status_display(), "target": QuestionStatus(target).label}
+            )
+        now = timezone.now()
+        locked.status = target
+        for name, value in changes.items():
+            setattr(locked, name, value)
+        if target in {QuestionStatus.ACCEPTED, QuestionStatus.REJECTED} or (
+            target == QuestionStatus.MERGED and locked.moderated_at is None
+        ):
+            locked.moderated_at = now
+            locked.moderated_by = actor if getattr(actor, "is_authenticated", False) else None
+        if locked.is_final:
+            locked.closed_at = now
+        locked.save()
+        audit_record(actor=actor, action=action, obj=locked, data={"status": target})
+        public_changed_on_commit()
+    return locked
+
+
+def question_accept(*, question: Question, actor: Any) -> Question:
+    return _move(question, QuestionStatus.ACCEPTED, actor, "question.accept")
+
+
+def question_reject(*, question: Question, reason: str, actor: Any) -> Question:
+    """Reject with a reason the author reads by the tracking code."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Give the reason: the author will read it."))
+    return _move(question, QuestionStatus.REJECTED, actor, "question.reject", reject_reason=reason[:500])
+
+
+def question_merge(*, question: Question, into: Question, actor: Any) -> Question:
+    """A duplicate joins an accepted question of the same meeting and shares its outcome."""
+    if into.pk == question.pk or into.meeting_id != question.meeting_id:
+        raise ValidationError(_("A question can only be merged into another question of the same meeting."))
+    if into.status != QuestionStatus.ACCEPTED:
+        raise ValidationError(_("Merge duplicates into an accepted question."))
+    return _move(question, QuestionStatus.MERGED, actor, "question.merge", merged_into=into)
+
+
+def question_answer_at_meeting(*, question: Question, actor: Any, note: str = "") -> Question:
+    # Order 608 p.7; Order 652 p.31: proposals and remarks are answered during the report.
+    return _move(question, QuestionStatus.ANSWERED_MEETING, actor, "question.answer_meeting", answer=note.strip())
+
+
+def question_answer_in_writing(*, question: Question, answer: str, actor: Any) -> Question:
+    answer = (answer or "").strip()
+    if not answer:
+        raise ValidationError(_("Write the answer."))
+    return _move(question, QuestionStatus.ANSWERED_WRITING, actor, "question.answer_writing", answer=answer)
+
+
+def question_to_appeal(*, question: Question, actor: Any) -> Question:
+    """Order 608 p.16; Order 652 p.32: what is not answered in full is checked under the АППК as an appeal.
+    The appeals app opens the appeal; the question keeps a reference to it."""
+    from esep.appeals.services import appeal_open_from_question  # the appeals app owns appeals
+
+    if question.status != QuestionStatus.ACCEPTED:
+        raise ValidationError(_("Only an accepted question can become an appeal."))
+    with transaction.atomic():
+        appeal = appeal_open_from_question(question=question, actor=actor)
+        ref = str(getattr(appeal, "number", "") or getattr(appeal, "pk", ""))
+        return _move(question, QuestionStatus.APPEAL, actor, "question.to_appeal", appeal_ref=ref[:60])

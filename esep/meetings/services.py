@@ -151,6 +151,16 @@ def invitation_reply(*, token: str, accept: bool, note: str = "") -> Invitation:
     return invitation
 
 
+def invitation_mark_attended(*, invitation: Invitation, attended: bool, actor: Any) -> Invitation:
+    """Record at the door that an invitee took part (Order 652 p.26: police leadership and the akimat)."""
+    with transaction.atomic():
+        row = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        row.attended_at = (row.attended_at or timezone.now()) if attended else None
+        row.save(update_fields=["attended_at"])
+        audit_record(actor=actor, action="invitation.attended" if attended else "invitation.absent", obj=row)
+    return row
+
+
 # --- registration of participants ----------------------------------------------------------------------
 
 

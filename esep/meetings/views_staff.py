@@ -69,6 +69,13 @@ def workspace(request, pk: int):
 def invitations(request, pk: int):
     meeting = _meeting(request, pk)
     form = forms.InvitationForm(request.POST or None, initial={"language": request.LANGUAGE_CODE[:2]})
+    if request.method == "POST" and request.POST.get("attended"):
+        meeting = _meeting(request, pk, Action.CHANGE)
+        invitation = get_object_or_404(meeting.invitations, pk=request.POST.get("invitation"))
+        services.invitation_mark_attended(
+            invitation=invitation, attended=request.POST["attended"] == "yes", actor=request.user
+        )
+        return redirect("meetings_staff:invitations", pk=pk)
     if request.method == "POST":
         meeting = _meeting(request, pk, Action.CHANGE)
         if form.is_valid():

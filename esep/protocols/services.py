@@ -7,7 +7,6 @@ signature freezes it); a correction is an Addendum, signed and sealed as the nex
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -32,8 +31,6 @@ from esep.protocols.models import (
     Signature,
 )
 from esep.protocols.signatories import Slot, required_slots, user_may_fill
-
-logger = logging.getLogger(__name__)
 
 PROTOCOL_FIELDS = {
     "started_at",
@@ -333,13 +330,8 @@ def version_slots(version: ProtocolVersion) -> list[Slot]:
 def _open_appeals(protocol: Protocol, actor: Any) -> None:
     """Hand the items not answered in full to the appeals part (АППК), in this same transaction, so that
     signed minutes and their appeals are committed together or not at all (Order 608 p.16-17)."""
-    try:
-        from esep.appeals.services import appeals_open_for_protocol
-    except ImportError:  # until the appeals part provides it; remove with the merge of appeals
-        logger.error(
-            "esep.appeals.services.appeals_open_for_protocol is missing: protocol %s not handed over", protocol.pk
-        )
-        return
+    from esep.appeals.services import appeals_open_for_protocol
+
     appeals_open_for_protocol(protocol=protocol, actor=actor)
 
 

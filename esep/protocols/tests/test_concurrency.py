@@ -74,7 +74,7 @@ def test_secretary_and_chief_signing_at_once_make_one_version_with_both_signatur
     secretary, chief = secretary_user(body), chief_user(body)
     protocol = minutes(meeting, secretary)
 
-    results, errors = _race(
+    _results, errors = _race(
         lambda: services.protocol_sign(protocol=protocol, user=secretary),
         lambda: services.protocol_sign(protocol=protocol, user=chief),
     )
@@ -95,7 +95,7 @@ def test_the_same_signature_clicked_twice_at_once_is_one_signature():
     secretary = secretary_user(body)
     protocol = minutes(meeting, secretary)
 
-    results, errors = _race(*([lambda: services.protocol_sign(protocol=protocol, user=secretary)] * 3))
+    _results, errors = _race(*([lambda: services.protocol_sign(protocol=protocol, user=secretary)] * 3))
     assert len(errors) == 2 and all(isinstance(e, ValidationError) for e in errors)  # "already signed"
     assert Signature.objects.count() == 1
     assert ProtocolVersion.objects.count() == 1

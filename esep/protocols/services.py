@@ -134,16 +134,16 @@ def _clean_item(protocol: Protocol, data: dict[str, Any]) -> dict[str, Any]:
     subject = data.get("subject") or (Subject.POLICE if competence == Competence.POLICE else Subject.OTHER)
     if subject not in Subject.values:
         raise ValidationError(_("Choose the subject."))
-    agency = data.get("target_agency")
-    if isinstance(agency, int | str) and agency:
+    agency = data.get("target_agency") or None
+    if isinstance(agency, int | str):
         agency = StateAgency.objects.filter(pk=agency).first()
     answered = bool(data.get("answered_in_full"))
     if competence == Competence.OTHER and not answered and agency is None:
         # Order 608 p.17; Order 652 p.32: sent to the competent state body with the person notified.
         raise ValidationError(_("Choose the state body competent for this item."))
     reporters = list(protocol.meeting.reporters.all())
-    reporter = data.get("reporter")
-    if isinstance(reporter, int | str) and reporter:
+    reporter = data.get("reporter") or None
+    if isinstance(reporter, int | str):
         reporter = next((r for r in reporters if str(r.pk) == str(reporter)), None)
     if reporter is None and len(reporters) == 1:
         reporter = reporters[0]
@@ -210,8 +210,8 @@ def decision_add(
     with transaction.atomic():
         row = _lock(protocol)
         addendum = _editable_target(row)
-        if isinstance(reporter, int | str) and reporter:
-            reporter = MeetingReporter.objects.filter(pk=reporter, meeting=row.meeting).first()
+        if isinstance(reporter, int | str):
+            reporter = MeetingReporter.objects.filter(pk=reporter, meeting=row.meeting).first() if reporter else None
         decision = Decision.objects.create(
             protocol=row,
             addendum=addendum,

@@ -12,7 +12,8 @@ class Channel(models.TextChoices):
     # Order 652 p.27: mass media, social network platforms, administrations of enterprises, institutions and
     # organisations; the parliamentary speech adds building entrances; Esep's own site is the first channel.
     WEBSITE = "website", _("Esep website")
-    REGIONAL_MEDIA = "regional_media", _("regional mass media")
+    REGIONAL_MEDIA = "regional_media", _("regional newspapers and news sites")
+    TV_RADIO = "tv_radio", _("television and radio")
     SOCIAL_NETWORKS = "social_networks", _("social networks")
     ENTERPRISES = "enterprises", _("administrations of enterprises, institutions and organisations")
     ENTRANCE_POSTERS = "entrance_posters", _("posters in building entrances")

@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from esep.announcements.models import Announcement, Channel, ChannelRecord
@@ -25,11 +26,19 @@ NOTICE_RULE = "meeting.notice_days"
 PUBLISHABLE = frozenset({MeetingStatus.DRAFT, MeetingStatus.SCHEDULED})
 
 
-def notice_rule(day: dt.date) -> tuple[int, str]:
-    """The minimum notice in calendar days and its citation, as the law stood on ``day``."""
+def notice_rule(day: dt.date, kind: str | None = None, *, lang: str = "en") -> tuple[int, str]:
+    """The minimum notice in calendar days and its citation, as the law stood on ``day`` for a meeting of
+    ``kind`` (Order 608 p.8.2 for a chief, Order 652 p.27 for an inspector). The citation is in English
+    (as stored on records) unless ``lang`` asks for Kazakh or Russian."""
     from esep.law.rules import citation, value
 
-    return int(value(NOTICE_RULE, on=day)), str(citation(NOTICE_RULE, on=day))
+    return int(value(NOTICE_RULE, on=day, kind=kind)), str(
+        citation(NOTICE_RULE, on=day, kind=kind, lang=lang if lang in {"kk", "ru"} else "en")
+    )
+
+
+def _reader_language() -> str:
+    return (get_language() or "en")[:2]
 
 
 def notice_days_left(meeting: Meeting, *, now: dt.datetime | None = None) -> int:
@@ -56,14 +65,20 @@ def announcement_publish(
             # Order 608 p.8.2: the announcement gives the time and the place.
             raise ValidationError(_("Give the venue or the online link before publishing."))
         days_before = notice_days_left(locked, now=now)
-        required, cited = notice_rule(timezone.localdate(locked.starts_at))
+        required, cited = notice_rule(timezone.localdate(locked.starts_at), locked.kind)
         if days_before < required and not late_reason:
             raise ValidationError(
                 _(
                     "The meeting is in %(days)s days, but it must be announced at least %(required)s days "
                     "before (%(citation)s). Give the reason for publishing late; it will be recorded as a finding."
                 )
-                % {"days": days_before, "required": required, "citation": cited}
+                % {
+                    "days": days_before,
+                    "required": required,
+                    "citation": notice_rule(timezone.localdate(locked.starts_at), locked.kind, lang=_reader_language())[
+                        1
+                    ],
+                }
             )
         texts = announcement_texts(locked)
         announcement = Announcement.objects.create(
@@ -125,25 +140,40 @@ def announcement_channel_record(
         if scan is not None:
             record.scan = scan
         record.save()
-        audit_record(actor=actor, action="announcement.channel", obj=locked, data={"channel": channel, "date": str(date)})
+        audit_record(
+            actor=actor, action="announcement.channel", obj=locked, data={"channel": channel, "date": str(date)}
+        )
     return record
 
 
-def announcement_describe(meeting: Meeting) -> dict[str, Any] | None:
-    """What the compliance engine reads about a stored meeting's announcement (see docs/public.md)."""
-    announcement = getattr(meeting, "announcement", None) if meeting.pk else None
+# Esep's channels in the vocabulary of the compliance description (docs/compliance.md).
+COMPLIANCE_CHANNELS = {
+    Channel.WEBSITE: "official_website",
+    Channel.REGIONAL_MEDIA: "print",
+    Channel.TV_RADIO: "tv_radio",
+    Channel.SOCIAL_NETWORKS: "social_network",
+    Channel.ENTERPRISES: "organisations",
+    Channel.ENTRANCE_POSTERS: "other",
+}
+
+
+def announcement_describe(meeting: Meeting, description: dict[str, Any]) -> None:
+    """Describer for esep.law.describe: adds ``announcement`` (published_at, channels, content) for a stored
+    meeting, and the late reason under ``extra`` so a reader of the finding sees why."""
+    announcement = Announcement.objects.filter(meeting_id=meeting.pk).prefetch_related("channels").first()
     if announcement is None:
-        announcement = Announcement.objects.filter(meeting_id=meeting.pk).first()
-    if announcement is None:
-        return None
-    channels = list(announcement.channels.all())
-    return {
-        "date": timezone.localdate(announcement.published_at).isoformat(),
-        "channels": sorted({c.channel for c in channels}),
+        return
+    channels = sorted({COMPLIANCE_CHANNELS[c.channel] for c in announcement.channels.all()})
+    description["announcement"] = {
+        "published_at": timezone.localtime(announcement.published_at).isoformat(),
+        "channels": channels,
+        # The generated text always states time, place (or link), the body's schedule and the question form.
         "content": {
-            "time_and_place": bool(meeting.starts_at and (meeting.venue_kk or meeting.venue_ru or meeting.online_url)),
+            "time": True,
+            "place": bool(meeting.venue_kk or meeting.venue_ru or meeting.online_url),
             "schedule": True,
-            "how_to_send_questions": True,
+            "questions_channel": True,
         },
-        "late_reason": announcement.late_reason,
     }
+    if announcement.late_reason:
+        description.setdefault("extra", {})["announcement_late_reason"] = announcement.late_reason

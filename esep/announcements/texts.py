@@ -33,6 +33,7 @@ def announcement_text(meeting: Meeting, lang: str) -> str:
                 "point": point,
                 "meeting_url": meeting_public_url(meeting, lang),
                 "ask_url": question_form_url(meeting, lang),
+                "schedule_url": settings.SITE_URL + reverse("public:body", kwargs={"slug": meeting.body.slug}),
             },
         )
     lines = [line.strip() for line in text.splitlines()]

@@ -33,7 +33,9 @@ def _announcement(meeting):
 @login_required
 @staff_required
 def meeting_list(request):
-    rows = [(m, services.notice_days_left(m), _announcement(m)) for m in selectors.meetings_to_announce(request.user)[:200]]
+    rows = [
+        (m, services.notice_days_left(m), _announcement(m)) for m in selectors.meetings_to_announce(request.user)[:200]
+    ]
     return render(request, "announcements/list.html", {"rows": rows})
 
 
@@ -43,7 +45,9 @@ def meeting_detail(request, pk: int):
     meeting = _meeting(request, pk)
     from django.utils import timezone
 
-    required, cited = services.notice_rule(timezone.localdate(meeting.starts_at))
+    required, cited = services.notice_rule(
+        timezone.localdate(meeting.starts_at), meeting.kind, lang=request.LANGUAGE_CODE
+    )
     return render(
         request,
         "announcements/detail.html",
@@ -70,7 +74,9 @@ def publish(request, pk: int):
     form = PublishForm(request.POST)
     if form.is_valid():
         try:
-            services.announcement_publish(meeting=meeting, actor=request.user, late_reason=form.cleaned_data["late_reason"])
+            services.announcement_publish(
+                meeting=meeting, actor=request.user, late_reason=form.cleaned_data["late_reason"]
+            )
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, message)

@@ -28,7 +28,7 @@ class DoorForm(forms.Form):
 
 class SheetForm(forms.Form):
     lines = forms.CharField(
-        label=_("Paper sheet: one person per line, \"Full name; settlement and address\""),
+        label=_('Paper sheet: one person per line, "Full name; settlement and address"'),
         widget=forms.Textarea(attrs={"rows": 8}),
         max_length=100_000,
     )
@@ -63,7 +63,7 @@ class VideoUploadForm(forms.Form):
 
 
 class VideoLinkForm(forms.Form):
-    url = forms.URLField(label=_("Link to the recording"), max_length=500)
+    url = forms.URLField(label=_("Link to the recording"), max_length=500, assume_scheme="https")
     sha256 = forms.CharField(label=_("SHA-256 of the file"), max_length=64, min_length=64)
 
 

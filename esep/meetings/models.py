@@ -132,13 +132,16 @@ class InviteeCategory(models.TextChoices):
     MASLIKHAT = "maslikhat", _("maslikhat deputies")
     PUBLIC = "public", _("the public")
     HEALTH = "health", _("health care bodies")
-    LABOUR_SOCIAL = "labour_social", _("labour and social protection bodies")
+    SOCIAL = "social", _("labour and social protection bodies")
     EDUCATION = "education", _("education and science bodies")
     AGRICULTURE = "agriculture", _("agriculture bodies")
     HOUSING = "housing", _("housing and utilities bodies")
     ORGANISATIONS = "organisations", _("organisations and enterprises")
     MEDIA = "media", _("mass media")
-    LOCAL_EXECUTIVE = "local_executive", _("local executive body (akimat)")
+    # Not in p.11 / p.28 but required beside them: Order 608 p.4 (the akimat is invited to a chief's report);
+    # Order 652 p.26 (an inspector reports with the police leadership and the akimat taking part).
+    AKIMAT = "akimat", _("local executive body (akimat)")
+    POLICE_LEADERSHIP = "police_leadership", _("leadership of the police body")
 
 
 class InvitationStatus(models.TextChoices):
@@ -165,6 +168,8 @@ class Invitation(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
     replied_at = models.DateTimeField(null=True, blank=True)
     reply_note = models.CharField(_("note"), max_length=500, blank=True)
+    # Recorded at the door: the invitee (or their representative) took part.
+    attended_at = models.DateTimeField(_("took part"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     scope_body_field = "meeting__body"

@@ -151,6 +151,16 @@ def invitation_reply(*, token: str, accept: bool, note: str = "") -> Invitation:
     return invitation
 
 
+def invitation_mark_attended(*, invitation: Invitation, attended: bool, actor: Any) -> Invitation:
+    """Record at the door that an invitee took part (Order 652 p.26: police leadership and the akimat)."""
+    with transaction.atomic():
+        row = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        row.attended_at = (row.attended_at or timezone.now()) if attended else None
+        row.save(update_fields=["attended_at"])
+        audit_record(actor=actor, action="invitation.attended" if attended else "invitation.absent", obj=row)
+    return row
+
+
 # --- registration of participants ----------------------------------------------------------------------
 
 
@@ -261,7 +271,7 @@ def participants_register_sheet(
 ) -> list[SheetLine]:
     """Enter a paper registration sheet, one person per line: "Full name; residence". Each line is
     registered, found already registered, or refused with the reason; nothing is silently dropped."""
-    lines = [line for line in text.splitlines()]
+    lines = list(text.splitlines())
     if len(lines) > SHEET_MAX_LINES:
         raise ValidationError(_("A sheet may have at most %(n)s lines.") % {"n": SHEET_MAX_LINES})
     results: list[SheetLine] = []
@@ -305,7 +315,11 @@ def video_add_upload(*, meeting: Meeting, upload: Any, actor: Any) -> Video:
     with transaction.atomic():
         row = _lock(meeting)
         video = Video(
-            meeting=row, sha256=digest.hexdigest(), size=upload.size, retain_until=video_retain_until(row), added_by=actor
+            meeting=row,
+            sha256=digest.hexdigest(),
+            size=upload.size,
+            retain_until=video_retain_until(row),
+            added_by=actor,
         )
         video.file.save(upload.name, upload, save=False)
         video.save()

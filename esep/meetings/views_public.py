@@ -42,11 +42,18 @@ def invitation(request, token: str):
             error = _("Choose whether you will attend.")
         else:
             try:
-                inv = services.invitation_reply(token=inv.token, accept=choice == "accept", note=request.POST.get("note", ""))
+                inv = services.invitation_reply(
+                    token=inv.token, accept=choice == "accept", note=request.POST.get("note", "")
+                )
             except ValidationError as exc:
                 error = " ".join(exc.messages)
     status = 400 if error else 200
-    return render(request, "meetings/public_invitation.html", {"invitation": inv, "meeting": inv.meeting, "error": error}, status=status)
+    return render(
+        request,
+        "meetings/public_invitation.html",
+        {"invitation": inv, "meeting": inv.meeting, "error": error},
+        status=status,
+    )
 
 
 def register(request, code: str):

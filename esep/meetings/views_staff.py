@@ -69,6 +69,13 @@ def workspace(request, pk: int):
 def invitations(request, pk: int):
     meeting = _meeting(request, pk)
     form = forms.InvitationForm(request.POST or None, initial={"language": request.LANGUAGE_CODE[:2]})
+    if request.method == "POST" and request.POST.get("attended"):
+        meeting = _meeting(request, pk, Action.CHANGE)
+        invitation = get_object_or_404(meeting.invitations, pk=request.POST.get("invitation"))
+        services.invitation_mark_attended(
+            invitation=invitation, attended=request.POST["attended"] == "yes", actor=request.user
+        )
+        return redirect("backoffice:meetings_staff:invitations", pk=pk)
     if request.method == "POST":
         meeting = _meeting(request, pk, Action.CHANGE)
         if form.is_valid():
@@ -78,7 +85,7 @@ def invitations(request, pk: int):
                 form.add_error(None, error)
             else:
                 messages.success(request, _("Invitation recorded."))
-                return redirect("meetings_staff:invitations", pk=pk)
+                return redirect("backoffice:meetings_staff:invitations", pk=pk)
     return render(
         request,
         "meetings/staff_invitations.html",
@@ -100,10 +107,14 @@ def door(request, pk: int):
         action = request.POST.get("action")
         try:
             if action == "known":
-                previous = get_object_or_404(restrict(Participant.objects.all(), request.user), pk=request.POST.get("participant"))
-                person, created = services.participant_register_known(meeting=meeting, previous=previous, actor=request.user)
+                previous = get_object_or_404(
+                    restrict(Participant.objects.all(), request.user), pk=request.POST.get("participant")
+                )
+                person, created = services.participant_register_known(
+                    meeting=meeting, previous=previous, actor=request.user
+                )
                 _registered_message(request, person, created)
-                return redirect(reverse("meetings_staff:door", kwargs={"pk": pk}))
+                return redirect(reverse("backoffice:meetings_staff:door", kwargs={"pk": pk}))
             if action == "door":
                 door_form = forms.DoorForm(request.POST, prefix="door")
                 if door_form.is_valid():
@@ -116,7 +127,7 @@ def door(request, pk: int):
                         actor=request.user,
                     )
                     _registered_message(request, person, created)
-                    return redirect(reverse("meetings_staff:door", kwargs={"pk": pk}))
+                    return redirect(reverse("backoffice:meetings_staff:door", kwargs={"pk": pk}))
             if action == "sheet":
                 sheet_form = forms.SheetForm(request.POST, prefix="sheet")
                 if sheet_form.is_valid():
@@ -180,7 +191,7 @@ def video(request, pk: int):
         _error(request, error)
     else:
         messages.success(request, _("Video recorded; SHA-256 %(sha)s.") % {"sha": item.sha256})
-    return redirect("meetings_staff:workspace", pk=pk)
+    return redirect("backoffice:meetings_staff:workspace", pk=pk)
 
 
 @login_required
@@ -197,7 +208,7 @@ def award(request, pk: int):
         _error(request, error)
     else:
         messages.success(request, _("Award recorded."))
-    return redirect("meetings_staff:workspace", pk=pk)
+    return redirect("backoffice:meetings_staff:workspace", pk=pk)
 
 
 @login_required
@@ -219,4 +230,4 @@ def status(request, pk: int):
         _error(request, error)
     else:
         messages.success(request, _("The meeting is now %(status)s.") % {"status": MeetingStatus(meeting.status).label})
-    return redirect("meetings_staff:workspace", pk=pk)
+    return redirect("backoffice:meetings_staff:workspace", pk=pk)

@@ -10,7 +10,9 @@ from esep.protocols.models import Competence, ControlStatus, ItemKind
 
 
 class ProtocolForm(forms.Form):
-    started_at = forms.DateTimeField(label=_("Started at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    started_at = forms.DateTimeField(
+        label=_("Started at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
     ended_at = forms.DateTimeField(
         label=_("Ended at"), required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
     )

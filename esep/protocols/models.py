@@ -100,6 +100,9 @@ class Addendum(models.Model):
         verbose_name = _("addendum")
         verbose_name_plural = _("addenda")
 
+    def __str__(self) -> str:
+        return self.text[:80]
+
 
 class ProtocolVersion(models.Model):
     """One signed version. Its content is frozen at the first signature; it is sealed (sha256 set) when the
@@ -151,6 +154,9 @@ class Signature(models.Model):
         constraints = [models.UniqueConstraint(fields=["version", "slot"], name="signature_once_per_slot")]
         verbose_name = _("signature")
         verbose_name_plural = _("signatures")
+
+    def __str__(self) -> str:
+        return f"{self.slot}: {self.signer_name}"
 
 
 class ProtocolItem(models.Model):
@@ -254,3 +260,6 @@ class MinutesReminder(models.Model):
         constraints = [models.UniqueConstraint(fields=["meeting", "kind"], name="minutes_reminder_once")]
         verbose_name = _("minutes reminder")
         verbose_name_plural = _("minutes reminders")
+
+    def __str__(self) -> str:
+        return f"{self.meeting_id} {self.kind}"

@@ -45,7 +45,9 @@ def minutes_data(protocol: Protocol, lang: str) -> dict[str, Any]:
         reporters = ", ".join(r.officer.full_name for r in meeting.reporters.select_related("officer"))
         signatures = []
         for version in versions:
-            slots = {s["key"]: Slot(s["key"], s["role"], s.get("officer"), s.get("name", "")) for s in version.required_slots}
+            slots = {
+                s["key"]: Slot(s["key"], s["role"], s.get("officer"), s.get("name", "")) for s in version.required_slots
+            }
             for sig in version.signatures.all():
                 label = slots[sig.slot].label if sig.slot in slots else sig.role
                 suffix = "" if version.number == 1 else " " + _("(addendum %(n)s)") % {"n": version.number - 1}
@@ -59,8 +61,15 @@ def minutes_data(protocol: Protocol, lang: str) -> dict[str, Any]:
                 {"label": _("Date and time"), "value": f"{_dt(protocol.started_at)} – {_dt(protocol.ended_at)}"},
                 {"label": _("Place"), "value": protocol.place},
                 {"label": _("Reporting"), "value": reporters},
-                {"label": _("Number of participants"), "value": str(protocol.participants_count)
-                 + (f" ({protocol.participants_override_reason})" if protocol.participants_override is not None else "")},
+                {
+                    "label": _("Number of participants"),
+                    "value": str(protocol.participants_count)
+                    + (
+                        f" ({protocol.participants_override_reason})"
+                        if protocol.participants_override is not None
+                        else ""
+                    ),
+                },
                 {"label": _("Secretary"), "value": protocol.secretary_name or "—"},
             ],
             "agenda": protocol.agenda,

@@ -186,8 +186,9 @@ def verify_protocol(protocol: Protocol) -> list[Problem]:
             item_data,
             anonymised=lambda row: row.anonymised_at is not None,
         )
-        problems += _compare_rows("protocols.decision", stored.get("decisions", []), list(version.decisions.all()),
-                                  decision_data)
+        problems += _compare_rows(
+            "protocols.decision", stored.get("decisions", []), list(version.decisions.all()), decision_data
+        )
         live_signatures = signatures_data(version)
         if live_signatures != stored_signatures:
             problems.append(Problem(label, "signatures changed after sealing"))

@@ -7,7 +7,6 @@ signature freezes it); a correction is an Addendum, signed and sealed as the nex
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -32,8 +31,6 @@ from esep.protocols.models import (
     Signature,
 )
 from esep.protocols.signatories import Slot, required_slots, user_may_fill
-
-logger = logging.getLogger(__name__)
 
 PROTOCOL_FIELDS = {
     "started_at",
@@ -137,16 +134,16 @@ def _clean_item(protocol: Protocol, data: dict[str, Any]) -> dict[str, Any]:
     subject = data.get("subject") or (Subject.POLICE if competence == Competence.POLICE else Subject.OTHER)
     if subject not in Subject.values:
         raise ValidationError(_("Choose the subject."))
-    agency = data.get("target_agency")
-    if isinstance(agency, int | str) and agency:
+    agency = data.get("target_agency") or None
+    if isinstance(agency, int | str):
         agency = StateAgency.objects.filter(pk=agency).first()
     answered = bool(data.get("answered_in_full"))
     if competence == Competence.OTHER and not answered and agency is None:
         # Order 608 p.17; Order 652 p.32: sent to the competent state body with the person notified.
         raise ValidationError(_("Choose the state body competent for this item."))
     reporters = list(protocol.meeting.reporters.all())
-    reporter = data.get("reporter")
-    if isinstance(reporter, int | str) and reporter:
+    reporter = data.get("reporter") or None
+    if isinstance(reporter, int | str):
         reporter = next((r for r in reporters if str(r.pk) == str(reporter)), None)
     if reporter is None and len(reporters) == 1:
         reporter = reporters[0]
@@ -213,8 +210,8 @@ def decision_add(
     with transaction.atomic():
         row = _lock(protocol)
         addendum = _editable_target(row)
-        if isinstance(reporter, int | str) and reporter:
-            reporter = MeetingReporter.objects.filter(pk=reporter, meeting=row.meeting).first()
+        if isinstance(reporter, int | str):
+            reporter = MeetingReporter.objects.filter(pk=reporter, meeting=row.meeting).first() if reporter else None
         decision = Decision.objects.create(
             protocol=row,
             addendum=addendum,
@@ -333,12 +330,8 @@ def version_slots(version: ProtocolVersion) -> list[Slot]:
 def _open_appeals(protocol: Protocol, actor: Any) -> None:
     """Hand the items not answered in full to the appeals part (АППК), in this same transaction, so that
     signed minutes and their appeals are committed together or not at all (Order 608 p.16-17)."""
-    try:
-        from esep.appeals.services import appeals_open_for_protocol
-    except ImportError:  # until the appeals part provides it; remove with the merge of appeals
-        logger.error("esep.appeals.services.appeals_open_for_protocol is missing: protocol %s not handed over",
-                     protocol.pk)
-        return
+    from esep.appeals.services import appeals_open_for_protocol
+
     appeals_open_for_protocol(protocol=protocol, actor=actor)
 
 
@@ -369,7 +362,9 @@ def protocol_sign(*, protocol: Protocol, user: Any, slot: str | None = None) -> 
         candidates = [
             s
             for s in version_slots(version)
-            if s.key not in signed and (slot is None or s.key == slot) and user_may_fill(user, s, row.meeting, row.secretary_id)
+            if s.key not in signed
+            and (slot is None or s.key == slot)
+            and user_may_fill(user, s, row.meeting, row.secretary_id)
         ]
         if not candidates:
             if any(s.user_id == user.pk for s in version.signatures.all()):
@@ -401,6 +396,7 @@ def _seal(protocol: Protocol, version: ProtocolVersion, actor: Any) -> None:
         protocol.status = ProtocolStatus.SIGNED
         protocol.signed_at = version.sealed_at
         protocol.save(update_fields=["status", "signed_at", "updated_at"])
-    audit_record(actor=actor, action="protocol.seal", obj=protocol, data={"version": version.number,
-                                                                          "sha256": version.sha256})
+    audit_record(
+        actor=actor, action="protocol.seal", obj=protocol, data={"version": version.number, "sha256": version.sha256}
+    )
     _open_appeals(protocol, actor)

@@ -2,8 +2,9 @@
 
 Every anonymous GET of a public page is cached under a key that contains the *public version*; anything
 that changes what those pages show calls ``public_changed()`` (after commit), which bumps the version, so
-every cached page is out at once. The version lives in the database (one row) so that all server
-processes see a bump even with a per-process cache; each process re-reads it at most once a second.
+every cached page is out at once (the version is a fresh random number, so it never repeats). The version
+lives in the database (one row) so that all server processes see a bump even with a per-process cache; each
+process re-reads it at most once a second.
 
 Logged-in users, POSTs, responses that set cookies or use a CSRF token are never served from the cache.
 The language is part of the path (/kk/, /ru/, /en/), so the key varies by language.
@@ -12,6 +13,7 @@ The language is part of the path (/kk/, /ru/, /en/), so the key varies by langua
 from __future__ import annotations
 
 import hashlib
+import secrets
 import threading
 import time
 from functools import wraps
@@ -19,7 +21,6 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import F
 from django.http import HttpResponse
 
 MEMO_SECONDS = 1.0
@@ -48,10 +49,11 @@ def public_changed() -> None:
     """Something anonymous pages show has changed: drop every cached public page."""
     from esep.public.models import PublicState
 
-    updated = PublicState.objects.filter(pk=1).update(version=F("version") + 1)
-    if not updated:
-        PublicState.objects.get_or_create(pk=1, defaults={"version": 1})
-    _memo.value, _memo.read_at = _read_version(), time.monotonic()
+    # A fresh random value rather than +1: a version never comes back, even after a rolled-back bump.
+    version = secrets.randbits(62) + 1
+    if not PublicState.objects.filter(pk=1).update(version=version):
+        PublicState.objects.update_or_create(pk=1, defaults={"version": version})
+    _memo.value, _memo.read_at = version, time.monotonic()
 
 
 def public_changed_on_commit() -> None:

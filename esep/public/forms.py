@@ -27,9 +27,12 @@ class MeetingFilterForm(forms.Form):
         empty_label=_("All regions"),
     )
     district = RegionChoiceField(
-        queryset=Territory.objects.none(), to_field_name="kato", required=False, label=_("District"),
+        queryset=Territory.objects.none(),
+        to_field_name="kato",
+        required=False,
+        label=_("District"),
         empty_label=_("All districts"),
-    )  # fmt: skip
+    )
     date_from = forms.DateField(required=False, label=_("From"), widget=forms.DateInput({"type": "date"}))
     date_to = forms.DateField(required=False, label=_("To"), widget=forms.DateInput({"type": "date"}))
 

@@ -43,8 +43,15 @@ def _stamp(value: dt.datetime) -> str:
 def calendar(meetings: Iterable[Meeting], *, name: str) -> str:
     host = urlsplit(settings.SITE_URL).hostname or "esep"
     now = _stamp(timezone.now())
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Esep//Police reports//KK", "CALSCALE:GREGORIAN",
-             "METHOD:PUBLISH", f"X-WR-CALNAME:{_escape(name)}", "X-WR-TIMEZONE:Asia/Almaty"]  # fmt: skip
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Esep//Police reports//KK",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{_escape(name)}",
+        "X-WR-TIMEZONE:Asia/Almaty",
+    ]
     for m in meetings:
         ends = m.ends_at or m.starts_at + dt.timedelta(hours=2)
         reporters = ", ".join(r.officer.full_name for r in m.reporters.all())

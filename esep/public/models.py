@@ -10,3 +10,6 @@ class PublicState(models.Model):
 
     class Meta:
         verbose_name = "public cache state"
+
+    def __str__(self) -> str:
+        return f"public version {self.version}"

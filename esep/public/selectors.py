@@ -66,11 +66,7 @@ def next_meeting_of_precinct(precinct: Precinct) -> Meeting | None:
 
 
 def past_meetings_of_precinct(precinct: Precinct, limit: int = 12) -> list[Meeting]:
-    return list(
-        public_meetings()
-        .filter(precincts=precinct, status__in=PAST_STATUSES)
-        .order_by("-starts_at")[:limit]
-    )
+    return list(public_meetings().filter(precincts=precinct, status__in=PAST_STATUSES).order_by("-starts_at")[:limit])
 
 
 def precinct_meetings(precinct: Precinct) -> QuerySet[Meeting]:

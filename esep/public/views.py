@@ -47,7 +47,9 @@ def home(request):
             district = selectors.district_at(form.cleaned_data["lat"], form.cleaned_data["lon"])
             if district is not None:
                 return redirect("public:territory", kato=district.kato)
-            return render(request, "public/home.html", {"regions": selectors.regions(), "located_nowhere": True}, status=404)
+            return render(
+                request, "public/home.html", {"regions": selectors.regions(), "located_nowhere": True}, status=404
+            )
         return render(request, "public/home.html", {"regions": selectors.regions(), "form": form}, status=400)
     query = (request.GET.get("q") or "").strip()[:200]
     context = {"q": query, "regions": [] if query else selectors.regions()}
@@ -85,7 +87,9 @@ def body(request, slug: str):
             "cards": selectors.precinct_cards(precincts),
             "children": list(obj.children.order_by("name_kk")),
             "upcoming": list(meetings.filter(starts_at__gte=now).order_by("starts_at")[:10]),
-            "past": list(meetings.filter(starts_at__lt=now, status__in=selectors.PAST_STATUSES).order_by("-starts_at")[:10]),
+            "past": list(
+                meetings.filter(starts_at__lt=now, status__in=selectors.PAST_STATUSES).order_by("-starts_at")[:10]
+            ),
         },
     )
 

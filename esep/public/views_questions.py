@@ -24,7 +24,10 @@ def _too_many(request):
     return render(
         request,
         "public/error.html",
-        {"title": _("Too many attempts"), "message": _("Too many attempts from your connection. Please try again later.")},
+        {
+            "title": _("Too many attempts"),
+            "message": _("Too many attempts from your connection. Please try again later."),
+        },
         status=429,
     )
 

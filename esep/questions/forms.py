@@ -53,7 +53,10 @@ class QuestionForm(forms.Form):
         help_text=_("Up to 2000 characters. It is published only after the inspector accepts it, without your name."),
     )
     author_name = forms.CharField(
-        label=_("Your name (optional)"), max_length=NAME_MAX, required=False, widget=forms.TextInput({"autocomplete": "name"})
+        label=_("Your name (optional)"),
+        max_length=NAME_MAX,
+        required=False,
+        widget=forms.TextInput({"autocomplete": "name"}),
     )
     contact = forms.CharField(
         label=_("Phone or email for the answer (optional)"),
@@ -61,7 +64,9 @@ class QuestionForm(forms.Form):
         required=False,
         widget=forms.TextInput({"autocomplete": "tel"}),
     )
-    consent = forms.BooleanField(label=_("I agree to the processing of my personal data as written above."), required=False)
+    consent = forms.BooleanField(
+        label=_("I agree to the processing of my personal data as written above."), required=False
+    )
     # A field people never see: robots fill it.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
     started = forms.CharField(widget=forms.HiddenInput)
@@ -95,9 +100,7 @@ class QuestionForm(forms.Form):
     def clean(self):
         data = super().clean()
         if (data.get("author_name") or data.get("contact")) and not data.get("consent"):
-            self.add_error(
-                "consent", _("To leave your name or contact, agree to the processing of personal data.")
-            )
+            self.add_error("consent", _("To leave your name or contact, agree to the processing of personal data."))
         return data
 
     def check_not_automated(self) -> None:

@@ -65,9 +65,7 @@ class Question(models.Model):
         max_length=20, choices=QuestionStatus.choices, default=QuestionStatus.SUBMITTED, db_index=True
     )
     reject_reason = models.CharField(_("reason"), max_length=500, blank=True)
-    merged_into = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
-    )
+    merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates")
     answer = models.TextField(_("answer"), blank=True)
     appeal_ref = models.CharField(_("appeal"), max_length=60, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

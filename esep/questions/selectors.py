@@ -15,11 +15,7 @@ def question_by_code(raw_code: str) -> Question | None:
     code = clean_code(raw_code)
     if code is None:
         return None
-    return (
-        Question.objects.select_related("meeting", "meeting__body", "merged_into")
-        .filter(tracking_code=code)
-        .first()
-    )
+    return Question.objects.select_related("meeting", "meeting__body", "merged_into").filter(tracking_code=code).first()
 
 
 def public_questions(meeting_id: int) -> QuerySet[Question]:

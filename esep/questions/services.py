@@ -134,5 +134,5 @@ def question_to_appeal(*, question: Question, actor: Any) -> Question:
         raise ValidationError(_("Only an accepted question can become an appeal."))
     with transaction.atomic():
         appeal = appeal_open_from_question(question=question, actor=actor)
-        ref = str(getattr(appeal, "number", "") or getattr(appeal, "pk", ""))
+        ref = str(getattr(appeal, "number", "") or getattr(appeal, "code", "") or appeal.pk)
         return _move(question, QuestionStatus.APPEAL, actor, "question.to_appeal", appeal_ref=ref[:60])

@@ -52,7 +52,7 @@ def poster_data(*, precinct: Precinct, officer: Officer | None, meeting: Meeting
     point = precinct.point
     from esep.announcements.services import notice_rule
 
-    notice = {"days": notice_rule(timezone.localdate())[0]}
+    notice = {"days": notice_rule(timezone.localdate(), "inspector")[0]}
 
     def when() -> str:
         return date_format(timezone.localtime(meeting.starts_at), "DATETIME_FORMAT") if meeting else ""
@@ -66,7 +66,9 @@ def poster_data(*, precinct: Precinct, officer: Officer | None, meeting: Meeting
         "phone_label": _in("kk", lambda: _("Phone")) + " / " + _in("ru", lambda: _("Phone")),
         "phone": (officer.public_phone if officer else "") or (point.phone if point else "") or "102",
         "email": officer.public_email if officer else "",
-        "point_label": _in("kk", lambda: _("District police point")) + " / " + _in("ru", lambda: _("District police point")),
+        "point_label": _in("kk", lambda: _("District police point"))
+        + " / "
+        + _in("ru", lambda: _("District police point")),
         "point_address_kk": point.address_kk if point else "",
         "point_address_ru": point.address_ru if point else "",
         "hours_kk": point.reception_hours_kk if point else "",

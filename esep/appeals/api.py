@@ -9,6 +9,8 @@ from esep.appeals.selectors import appeals_for_staff
 
 
 class AppealEventSerializer(serializers.ModelSerializer):
+    kind = serializers.CharField(read_only=True)
+
     class Meta:
         model = AppealEvent
         fields = ["at", "kind", "status_from", "status_to", "actor_name", "note", "overdue"]
@@ -31,6 +33,12 @@ class AppealForwardSerializer(serializers.ModelSerializer):
 
 
 class AppealSerializer(serializers.ModelSerializer):
+    # Plain strings in the schema: the codes are listed in docs/appeals.md (and avoid enum name clashes).
+    kind = serializers.CharField(read_only=True)
+    status = serializers.CharField(read_only=True)
+    source = serializers.CharField(read_only=True)
+    subject = serializers.CharField(read_only=True)
+    competence = serializers.CharField(read_only=True)
     is_overdue = serializers.BooleanField(read_only=True)
 
     class Meta:

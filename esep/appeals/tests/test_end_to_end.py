@@ -74,7 +74,7 @@ def test_complaint_forwarded_to_akimat_department_followed_to_its_end(client):
         assert LocmemSmsBackend.outbox[-1]["to"] == "+77012345678"  # told that the department answered
 
         client.force_login(staff)
-        client.post(reverse("backoffice:appeals_staff:action", args=[appeal.pk, "close"]), {"note": "Тексерілді"})
+        client.post(reverse("appeals_staff:action", args=[appeal.pk, "close"]), {"note": "Тексерілді"})
     appeal = Appeal.objects.get(pk=appeal.pk)
     assert appeal.status == AppealStatus.CLOSED
     assert appeal.answered_by_agency and appeal.answered_late is False and appeal.forwarded_late is False

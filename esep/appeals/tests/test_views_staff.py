@@ -17,7 +17,7 @@ MONDAY = ta.almaty(2026, 2, 2, 11)
 
 
 def url(name, *args):
-    return reverse(f"backoffice:appeals_staff:{name}", args=args)
+    return reverse(f"appeals_staff:{name}", args=args)
 
 
 def test_list_shows_overdue_first_and_only_the_users_area(client, django_assert_max_num_queries):

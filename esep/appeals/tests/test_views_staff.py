@@ -34,6 +34,7 @@ def test_list_shows_overdue_first_and_only_the_users_area(client, django_assert_
     assert response.status_code == 200
     assert page.index(old.number) < page.index(new.number)
     assert "Басқа бөлімнің" not in page
+    assert f'href="{url("list")}"' in page  # the staff menu links to the appeals
 
 
 def test_staff_answers_and_closes_through_the_detail_page(client):

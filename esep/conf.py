@@ -64,6 +64,10 @@ SECURE: bool = _declare("ESEP_SECURE", bool, False, "Behind HTTPS: secure cookie
 EMAIL_URL: str = _declare("ESEP_EMAIL_BACKEND", str, "console", "console, smtp or locmem.")
 EMAIL_HOST: str = _declare("ESEP_EMAIL_HOST", str, "localhost", "SMTP host when the backend is smtp.")
 DEFAULT_FROM_EMAIL: str = _declare("ESEP_FROM_EMAIL", str, "esep@localhost", "Sender of Esep's mail.")
+SMS_BACKEND: str = _declare(
+    "ESEP_SMS_BACKEND", str, "log", "log (write SMS to SMS_LOG_FILE; no gateway), locmem, or a dotted class path."
+)
+SMS_LOG_FILE: str = _declare("ESEP_SMS_LOG_FILE", str, str(BASE_DIR / "var" / "sms.log"), "Where the log backend writes.")
 PUBLIC_CACHE_SECONDS: int = _declare("ESEP_PUBLIC_CACHE_SECONDS", int, 300, "Anonymous page cache lifetime.")
 
 

@@ -131,6 +131,9 @@ EMAIL_BACKEND = {
 EMAIL_HOST = conf.EMAIL_HOST
 DEFAULT_FROM_EMAIL = conf.DEFAULT_FROM_EMAIL
 PUBLIC_CACHE_SECONDS = conf.PUBLIC_CACHE_SECONDS
+# No SMS gateway is connected: "log" records each SMS in SMS_LOG_FILE (esep.notifications.backends).
+SMS_BACKEND = "locmem" if TESTING else conf.SMS_BACKEND
+SMS_LOG_FILE = conf.SMS_LOG_FILE
 
 # Security: all of this must pass `esep check --deploy` with ESEP_SECURE=1.
 SESSION_COOKIE_HTTPONLY = True

@@ -1,4 +1,12 @@
 """Public pages of appeals (status by tracking code, replies of other bodies), under /<lang>/appeals/."""
 
+from django.urls import path
+
+from esep.appeals import views_public
+
 app_name = "appeals_public"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views_public.lookup, name="lookup"),
+    path("reply/<str:token>/", views_public.reply, name="reply"),
+    path("<str:code>/", views_public.status, name="status"),
+]

@@ -119,3 +119,179 @@ class MeetingReporter(models.Model):
 
     def __str__(self) -> str:
         return str(self.officer)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Preparation and holding: invitations, registration of participants, video, awards, destruction records.
+# ---------------------------------------------------------------------------------------------------------
+
+
+class InviteeCategory(models.TextChoices):
+    """Who is invited: Order 608 p.11 ("are invited") and Order 652 p.28 ("by agreement") name the same list."""
+
+    MASLIKHAT = "maslikhat", _("maslikhat deputies")
+    PUBLIC = "public", _("the public")
+    HEALTH = "health", _("health care bodies")
+    SOCIAL = "social", _("labour and social protection bodies")
+    EDUCATION = "education", _("education and science bodies")
+    AGRICULTURE = "agriculture", _("agriculture bodies")
+    HOUSING = "housing", _("housing and utilities bodies")
+    ORGANISATIONS = "organisations", _("organisations and enterprises")
+    MEDIA = "media", _("mass media")
+    # Not in p.11 / p.28 but required beside them: Order 608 p.4 (the akimat is invited to a chief's report);
+    # Order 652 p.26 (an inspector reports with the police leadership and the akimat taking part).
+    AKIMAT = "akimat", _("local executive body (akimat)")
+    POLICE_LEADERSHIP = "police_leadership", _("leadership of the police body")
+
+
+class InvitationStatus(models.TextChoices):
+    SENT = "sent", _("sent")
+    ACCEPTED = "accepted", _("accepted")
+    DECLINED = "declined", _("declined")
+    NO_REPLY = "no_reply", _("no reply")
+
+
+def _new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class Invitation(models.Model):
+    """An invitation to a report. The invitee needs no account: the email carries a reply link with a token."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="invitations")
+    category = models.CharField(_("category"), max_length=20, choices=InviteeCategory.choices)
+    name = models.CharField(_("organisation or person"), max_length=300)
+    email = models.EmailField(_("email"), blank=True)
+    language = models.CharField(max_length=2, default="kk")
+    token = models.CharField(max_length=40, unique=True, default=_new_token, editable=False)
+    status = models.CharField(max_length=10, choices=InvitationStatus.choices, default=InvitationStatus.SENT)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    replied_at = models.DateTimeField(null=True, blank=True)
+    reply_note = models.CharField(_("note"), max_length=500, blank=True)
+    # Recorded at the door: the invitee (or their representative) took part.
+    attended_at = models.DateTimeField(_("took part"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    scope_body_field = "meeting__body"
+
+    class Meta:
+        ordering = ["category", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "category", "name"], name="invitation_once_per_invitee")
+        ]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_category_display()})"
+
+
+class RegistrationMethod(models.TextChoices):
+    DOOR = "door", _("at the door")
+    KNOWN = "known", _("known resident")
+    PAPER = "paper", _("from a paper sheet")
+    SELF = "self", _("self-registration by QR code")
+
+
+class Participant(models.Model):
+    """One person registered at an inspector's report (Order 652 p.32: every participant is registered,
+    respecting art. 39-3 p.1 of the Law on local state administration and self-government).
+
+    Only what the law needs: full name and residence. A contact only with consent (Law on personal data
+    art. 7-8). No ID numbers. ``person_key`` makes registration idempotent: the same person (name and
+    residence, spelling-folded) is one row per meeting however many times the form is sent.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participants")
+    full_name = models.CharField(_("full name"), max_length=200)
+    residence = models.CharField(_("residence (settlement, address)"), max_length=300)
+    person_key = models.CharField(max_length=520, editable=False)
+    method = models.CharField(max_length=10, choices=RegistrationMethod.choices)
+    eligibility_declared = models.BooleanField(default=False)
+    contact = models.CharField(_("contact (phone or email)"), max_length=200, blank=True)
+    contact_consent_at = models.DateTimeField(null=True, blank=True)
+    registered_at = models.DateTimeField(auto_now_add=True)
+    registered_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    anonymised_at = models.DateTimeField(null=True, blank=True)
+
+    scope_body_field = "meeting__body"
+
+    class Meta:
+        ordering = ["registered_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "person_key"], name="participant_once_per_meeting")]
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+
+    def __str__(self) -> str:
+        return self.full_name or str(_("(anonymised)"))
+
+
+class Video(models.Model):
+    """The video recording of an inspector's report (Order 652 p.32), uploaded or linked, with its SHA-256
+    and the date until which it is kept (esep.law rule ``retention.inspector_materials_days``)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="videos")
+    file = models.FileField(upload_to="meetings/video/%Y/%m/", blank=True)
+    url = models.URLField(_("link"), max_length=500, blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    size = models.PositiveBigIntegerField(null=True, blank=True)
+    retain_until = models.DateField(_("kept until"), null=True, blank=True)
+    added_by = models.ForeignKey("accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    added_at = models.DateTimeField(auto_now_add=True)
+    destroyed_at = models.DateTimeField(null=True, blank=True)
+
+    scope_body_field = "meeting__body"
+
+    class Meta:
+        ordering = ["added_at"]
+        verbose_name = _("video recording")
+        verbose_name_plural = _("video recordings")
+
+    def __str__(self) -> str:
+        return self.url or (self.file.name if self.file else self.sha256[:12])
+
+
+class Award(models.Model):
+    """An award given at the report for active help in keeping public order (Order 608 p.20; Order 652 p.34)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="awards")
+    recipient = models.CharField(_("recipient"), max_length=300)
+    reason = models.CharField(_("for what"), max_length=500)
+    added_by = models.ForeignKey("accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    scope_body_field = "meeting__body"
+
+    class Meta:
+        ordering = ["added_at"]
+        verbose_name = _("award")
+        verbose_name_plural = _("awards")
+
+    def __str__(self) -> str:
+        return self.recipient
+
+
+class DestructionRecord(models.Model):
+    """What retention destroyed or anonymised, when, by whom and under which rule (Order 652 p.32: report
+    materials are kept 1 year; Law on personal data art. 12: destroyed when the purpose is reached).
+    One per meeting, which also makes ``esep retention purge`` idempotent."""
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.PROTECT, related_name="destruction")
+    performed_at = models.DateTimeField()
+    actor_name = models.CharField(max_length=200)
+    rule_key = models.CharField(max_length=100)
+    rule_citation = models.CharField(max_length=300)
+    kept_until = models.DateField()
+    counts = models.JSONField(default=dict)
+
+    scope_body_field = "meeting__body"
+
+    class Meta:
+        ordering = ["-performed_at"]
+        verbose_name = _("destruction record")
+        verbose_name_plural = _("destruction records")
+
+    def __str__(self) -> str:
+        return f"{self.meeting_id} · {self.performed_at:%Y-%m-%d}"

@@ -1,4 +1,17 @@
 """Back-office pages of meetings, mounted under /<lang>/staff/meetings/."""
 
+from django.urls import path
+
+from esep.meetings import views_staff as v
+
 app_name = "meetings_staff"
-urlpatterns: list = []
+urlpatterns = [
+    path("", v.meeting_list, name="list"),
+    path("<int:pk>/", v.workspace, name="workspace"),
+    path("<int:pk>/invitations/", v.invitations, name="invitations"),
+    path("<int:pk>/door/", v.door, name="door"),
+    path("<int:pk>/qr.svg", v.qr, name="qr"),
+    path("<int:pk>/video/", v.video, name="video"),
+    path("<int:pk>/awards/", v.award, name="award"),
+    path("<int:pk>/status/", v.status, name="status"),
+]

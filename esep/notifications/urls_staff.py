@@ -1,4 +1,8 @@
 """Back-office pages of notifications, mounted under /<lang>/staff/notifications/."""
 
+from django.urls import path
+
+from esep.notifications import views
+
 app_name = "notifications_staff"
-urlpatterns: list = []
+urlpatterns = [path("", views.object_messages, name="object_messages")]

@@ -1,6 +1,14 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ProtocolsConfig(AppConfig):
     name = "esep.protocols"
     label = "protocols"
+    staff_menu = [(_("Minutes"), "backoffice:protocols_staff:list")]
+
+    def ready(self) -> None:
+        from esep.law.describe import register_describer
+        from esep.protocols.describe import describe_minutes
+
+        register_describer(describe_minutes)

@@ -1,0 +1,569 @@
+"""The only code that writes appeals. Every change: lock the row, check the guard, change, write the
+timeline and the audit log, queue notices in the same transaction (the outbox sends after commit).
+
+Legal basis: Order 608 pp.16-17, Order 652 p.32 (what was not answered in full is checked under the
+АППК; what is outside police competence goes to the competent body with the person notified); АППК
+arts. 64 (registration, ticket), 65 (redirect in 3 working days), 76 (term, extension), 77 and 89 (answer),
+88 (anonymous), 3 p.4 (crime reports are not appeals), 91 p.2 (silence counts as refusal).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from esep.accounts.models import Role
+from esep.accounts.permissions import has_role
+from esep.appeals import clock
+from esep.appeals.models import (
+    Appeal,
+    AppealEvent,
+    AppealForward,
+    AppealKind,
+    AppealSource,
+    AppealStatus,
+    Competence,
+    EventKind,
+)
+from esep.appeals.notices import _actor_name, notify_agency, notify_person
+from esep.appeals.routing import route_agency
+from esep.appeals.transitions import can_transition
+from esep.core.audit import audit_record
+from esep.core.i18n import localized
+from esep.police.models import Subject
+
+LANGS = ("kk", "ru", "en")
+MAX_TEXT = 10_000
+
+
+class AppealError(ValueError):
+    """A guard refused the change; the message is for the person who asked (translated)."""
+
+
+# --- helpers -----------------------------------------------------------------------------------------
+
+
+def _today() -> dt.date:
+    return timezone.localdate()
+
+
+def _is_overdue(appeal: Appeal, on: dt.date) -> bool:
+    due = appeal.effective_due_on
+    return bool(appeal.kind == AppealKind.APPEAL and due and on > due)
+
+
+def _event(
+    appeal: Appeal,
+    kind: str,
+    *,
+    actor: Any = None,
+    status_from: str = "",
+    note: str = "",
+    overdue: bool | None = None,
+    **data,
+) -> AppealEvent:
+    return AppealEvent.objects.create(
+        appeal=appeal,
+        at=timezone.now(),
+        kind=kind,
+        status_from=status_from,
+        status_to=appeal.status if status_from else "",
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor_name=_actor_name(actor),
+        note=note,
+        data=data,
+        overdue=_is_overdue(appeal, _today()) if overdue is None else overdue,
+    )
+
+
+def _move(appeal: Appeal, to: str, kind: str, *, actor: Any, note: str = "", **data) -> AppealEvent:
+    """Guard and record one transition. The caller holds the row lock and saves the appeal."""
+    if not can_transition(appeal.kind, appeal.status, to):
+        raise AppealError(
+            _("An appeal that is %(status)s cannot become %(to)s.")
+            % {"status": appeal.get_status_display(), "to": AppealStatus(to).label}
+        )
+    status_from = appeal.status
+    event_overdue = _is_overdue(appeal, _today())
+    appeal.status = to
+    if to in {AppealStatus.ANSWERED, AppealStatus.ENDED_WITHOUT_ANSWER, AppealStatus.CRIME_REGISTERED}:
+        appeal.finished_at = appeal.finished_at or timezone.now()
+    return _event(appeal, kind, actor=actor, status_from=status_from, note=note, overdue=event_overdue, **data)
+
+
+def _locked(appeal: Appeal) -> Appeal:
+    return Appeal.objects.select_for_update(of=("self",)).select_related("body", "territory").get(pk=appeal.pk)
+
+
+def _clean_text(value: str, field: str, *, required: bool = True, limit: int = MAX_TEXT) -> str:
+    value = (value or "").strip()
+    if required and not value:
+        raise AppealError(_("%(field)s is required.") % {"field": field})
+    if len(value) > limit:
+        raise AppealError(_("%(field)s is too long (at most %(limit)s characters).") % {"field": field, "limit": limit})
+    return value
+
+
+# --- registration ------------------------------------------------------------------------------------
+
+
+def appeal_register(
+    *,
+    body,
+    text: str,
+    source: str,
+    actor: Any,
+    kind: str = AppealKind.APPEAL,
+    subject: str = Subject.POLICE,
+    competence: str = Competence.POLICE,
+    applicant_name: str = "",
+    applicant_contact: str = "",
+    contact_consent: bool = False,
+    language: str = "kk",
+    received_at: dt.datetime | None = None,
+    received_by_name: str | None = None,
+    meeting=None,
+    precinct=None,
+    territory=None,
+    agency=None,
+    source_key: str | None = None,
+    code: str | None = None,
+) -> Appeal:
+    """Register an appeal (or a crime report) and start its clock.
+
+    Idempotent on ``source_key``: registering the same source again returns the first appeal, even when
+    two requests race (the unique index decides). An appeal outside police competence is forwarded at
+    once when a competent body is known (given, or found by territory and subject).
+    """
+    if source_key:
+        existing = Appeal.objects.filter(source_key=source_key).first()
+        if existing is not None:
+            return existing
+    text = _clean_text(text, _("Text"))
+    if subject not in Subject.values:
+        raise AppealError(_("Unknown subject."))
+    now = timezone.now()
+    received_at = received_at or now
+    consent = bool(contact_consent and applicant_contact.strip())
+    appeal = Appeal(
+        kind=kind,
+        source=source,
+        source_key=source_key or None,
+        meeting=meeting,
+        precinct=precinct,
+        body=body,
+        territory=territory or _territory_for(meeting, precinct, body),
+        subject=subject,
+        competence=competence,
+        text=text,
+        language=language if language in LANGS else "kk",
+        applicant_name=(applicant_name or "").strip()[:200],
+        # Law on personal data art. 7: a contact is kept only with consent.
+        applicant_contact=(applicant_contact or "").strip()[:200] if consent else "",
+        contact_consent=consent,
+        received_at=received_at,
+        received_by_name=(received_by_name if received_by_name is not None else _actor_name(actor))[:200],
+        registered_at=now,
+    )
+    if code and not Appeal.objects.filter(code=code).exists():
+        appeal.code = code
+    if kind == AppealKind.APPEAL:
+        # АППК art. 64 p.2: registered on the day of receipt, or the next working day.
+        appeal.registered_on = clock.registration_day(received_at)
+        appeal.due_on, appeal.due_basis = clock.term(received_at)
+        if competence == Competence.OTHER:
+            appeal.redirect_due_on, appeal.redirect_basis = clock.redirect_term(timezone.localtime(received_at).date())
+    else:
+        appeal.registered_on = timezone.localtime(received_at).date()
+    try:
+        with transaction.atomic():
+            appeal.save()
+            appeal.number = f"{appeal.registered_on:%Y}-{body.pk}-{appeal.pk:06d}"
+            appeal.save(update_fields=["number"])
+            _event(appeal, EventKind.REGISTERED, actor=actor, number=appeal.number, due_on=str(appeal.due_on or ""))
+            audit_record(actor=actor, action="appeal.register", obj=appeal, data={"source": source, "kind": kind})
+            _after_registration(appeal, actor=actor, agency=agency)
+    except IntegrityError:
+        if source_key:
+            existing = Appeal.objects.filter(source_key=source_key).first()
+            if existing is not None:
+                return existing
+        raise
+    return appeal
+
+
+def _territory_for(meeting, precinct, body):
+    if meeting is not None and meeting.settlement_id:
+        return meeting.settlement
+    if precinct is not None:
+        first = precinct.settlements.order_by("kato").first()
+        if first is not None:
+            return first
+    return body.territory
+
+
+def _after_registration(appeal: Appeal, *, actor: Any, agency=None) -> None:
+    if appeal.kind == AppealKind.CRIME_REPORT:
+        notify_person(appeal=appeal, what="crime_report", actor=actor)
+        return
+    if appeal.is_anonymous:
+        # АППК art. 88 p.1 sub.2: no name, signature or address: the procedure ends without an answer.
+        _move(
+            appeal,
+            AppealStatus.ENDED_WITHOUT_ANSWER,
+            EventKind.ENDED,
+            actor=actor,
+            note=_("Anonymous appeal: ended without an answer (APPK art. 88 p.1 sub.2)."),
+            citation="АППК art. 88 p.1 sub.2",
+        )
+        appeal.ended_reason = _("Anonymous appeal (APPK art. 88 p.1 sub.2).")
+        appeal.save(update_fields=["status", "finished_at", "ended_reason"])
+        return
+    notify_person(
+        appeal=appeal,
+        what="registered",
+        actor=actor,
+        registered=timezone.localtime(appeal.registered_at).strftime("%d.%m.%Y %H:%M"),
+        received_by=appeal.received_by_name or str(appeal.body),
+        due=appeal.due_on.strftime("%d.%m.%Y"),
+    )
+    if appeal.competence == Competence.OTHER:
+        target = agency or route_agency(territory=appeal.territory, subject=appeal.subject)
+        if target is not None:
+            _forward(appeal, agency=target, actor=actor, routed_automatically=agency is None)
+            appeal.save()
+
+
+# --- sources -----------------------------------------------------------------------------------------
+
+
+def appeals_open_for_protocol(*, protocol, actor) -> list[Appeal]:
+    """Order 608 pp.16-17, Order 652 p.32: for each item of the signed minutes not answered in full, and
+    each item outside police competence, open an appeal (a crime report for reported offences) and forward
+    what is outside competence. Safe to call again: items already opened return their appeal."""
+    meeting = protocol.meeting
+    result = []
+    for item in _protocol_items(protocol):
+        kind = getattr(item, "kind", "")
+        outside = getattr(item, "competence", "police") == Competence.OTHER
+        if kind != "crime_report" and getattr(item, "answered_in_full", False) and not outside:
+            continue
+        reporter = getattr(item, "reporter", None)
+        precinct = getattr(reporter, "precinct", None) if reporter is not None else None
+        if precinct is None:
+            precinct = meeting.precincts.order_by("pk").first()
+        result.append(
+            appeal_register(
+                body=meeting.body,
+                text=item.text,
+                source=AppealSource.PROTOCOL,
+                actor=actor,
+                kind=AppealKind.CRIME_REPORT if kind == "crime_report" else AppealKind.APPEAL,
+                subject=getattr(item, "subject", "") or Subject.POLICE,
+                competence=Competence.OTHER if outside else Competence.POLICE,
+                applicant_name=getattr(item, "person_name", ""),
+                applicant_contact=getattr(item, "person_contact", "") or "",
+                contact_consent=bool(getattr(item, "contact_consent", False)),
+                language=getattr(item, "language", "") or getattr(protocol, "language", "") or "kk",
+                received_at=meeting.starts_at,
+                received_by_name=_secretary_name(protocol, actor),
+                meeting=meeting,
+                precinct=precinct,
+                agency=getattr(item, "agency", None) or getattr(item, "target_agency", None),
+                source_key=f"{item._meta.label_lower}:{item.pk}",
+            )
+        )
+    return result
+
+
+def _protocol_items(protocol) -> list:
+    items = getattr(protocol, "items", None)
+    if items is None:
+        return []
+    return list(items.all()) if hasattr(items, "all") else list(items)
+
+
+def _secretary_name(protocol, actor) -> str:
+    for attr in ("secretary_name", "secretary"):
+        value = getattr(protocol, attr, None)
+        if value:
+            return str(value)
+    return _actor_name(actor)
+
+
+def appeal_open_from_question(*, question, actor) -> Appeal:
+    """A resident's question (sent before or at a report) turned into an appeal by staff. The person keeps
+    following it with the code they already have. Submitting twice yields one appeal."""
+    meeting = getattr(question, "meeting", None)
+    body = getattr(question, "body", None) or meeting.body
+    precinct = getattr(question, "precinct", None)
+    if precinct is None and meeting is not None:
+        precinct = meeting.precincts.order_by("pk").first()
+    return appeal_register(
+        body=body,
+        text=question.text,
+        source=AppealSource.QUESTION,
+        actor=actor,
+        subject=getattr(question, "subject", "") or Subject.POLICE,
+        applicant_name=getattr(question, "author_name", ""),
+        applicant_contact=getattr(question, "contact", "") or "",
+        # The questions app records consent as its time and wording (Law on personal data art. 8).
+        contact_consent=bool(getattr(question, "consent_given", False) or getattr(question, "consent_at", None)),
+        language=getattr(question, "language", "") or "kk",
+        received_at=getattr(question, "created_at", None) or timezone.now(),
+        meeting=meeting,
+        precinct=precinct,
+        source_key=f"{question._meta.label_lower}:{question.pk}",
+        code=getattr(question, "tracking_code", None),
+    )
+
+
+# --- transitions -------------------------------------------------------------------------------------
+
+
+def appeal_take(*, appeal: Appeal, actor) -> Appeal:
+    """The actor becomes responsible; a registered appeal goes into consideration."""
+    with transaction.atomic():
+        appeal = _locked(appeal)
+        appeal.assignee = actor
+        appeal.assignee_name = _actor_name(actor)
+        if appeal.status == AppealStatus.REGISTERED:
+            _move(appeal, AppealStatus.IN_PROGRESS, EventKind.TAKEN, actor=actor)
+        elif appeal.is_open:
+            _event(appeal, EventKind.TAKEN, actor=actor)
+        else:
+            raise AppealError(_("This appeal is already finished."))
+        appeal.save()
+        audit_record(actor=actor, action="appeal.take", obj=appeal)
+    return appeal
+
+
+def appeal_extend(*, appeal: Appeal, actor, until: dt.date, reason: str, decided_by: str = "") -> Appeal:
+    """АППК art. 76 p.3: a reasoned decision of the head or a deputy extends the term, at most N months
+    from the decision; the person is told (within the notice term; Esep tells them at once)."""
+    reason = _clean_text(reason, _("Reason"), limit=2000)
+    if not has_role(actor, Role.CHIEF, Role.ADMIN):
+        raise AppealError(_("Only the head of the police body or a deputy may extend the term."))
+    today = _today()
+    with transaction.atomic():
+        appeal = _locked(appeal)
+        if appeal.kind != AppealKind.APPEAL:
+            raise AppealError(_("Only an appeal under the APPK has a term to extend."))
+        limit, basis = clock.extension_limit(today)
+        if until > limit:
+            raise AppealError(
+                _("The term may be extended until %(limit)s at most.") % {"limit": limit.strftime("%d.%m.%Y")}
+            )
+        if appeal.effective_due_on and until <= appeal.effective_due_on:
+            raise AppealError(_("The new term must be later than the current one."))
+        _move(appeal, AppealStatus.EXTENDED, EventKind.EXTENDED, actor=actor, note=reason, until=until.isoformat())
+        notice_due, notice_basis = clock.notice_term(today)
+        appeal.extended_until = until
+        appeal.extension_reason = reason
+        appeal.extension_decided_by = (decided_by or _actor_name(actor))[:200]
+        appeal.extension_decided_on = today
+        appeal.extension_basis = {**basis, "notice_due": notice_due.isoformat(), "notice": notice_basis}
+        appeal.save()
+        notify_person(appeal=appeal, what="extended", actor=actor, until=until.strftime("%d.%m.%Y"), reason=reason)
+        audit_record(actor=actor, action="appeal.extend", obj=appeal, data={"until": until.isoformat()})
+    return appeal
+
+
+def _forward(appeal: Appeal, *, agency, actor, routed_automatically: bool) -> AppealForward:
+    now = timezone.now()
+    today = timezone.localdate(now)
+    if appeal.redirect_due_on is None:
+        received_on = timezone.localtime(appeal.received_at).date()
+        appeal.redirect_due_on, appeal.redirect_basis = clock.redirect_term(received_on)
+    appeal.competence = Competence.OTHER
+    # АППК art. 76 p.2: the competent body's term runs from the day after it receives the appeal.
+    agency_due, agency_basis = clock.term(today)
+    forward = AppealForward.objects.create(
+        appeal=appeal,
+        agency=agency,
+        agency_name=agency.name_ru or agency.name,
+        agency_email=agency.email,
+        routed_automatically=routed_automatically,
+        forwarded_at=now,
+        forwarded_on=today,
+        forwarded_by_name=_actor_name(actor),
+        agency_due_on=agency_due,
+        agency_due_basis=agency_basis,
+    )
+    appeal.forwarded_late = today > appeal.redirect_due_on
+    _move(
+        appeal,
+        AppealStatus.FORWARDED,
+        EventKind.FORWARDED,
+        actor=actor,
+        note=agency.name,
+        agency=agency.pk,
+        agency_name=forward.agency_name,
+        late=appeal.forwarded_late,
+    )
+    message_id = notify_agency(forward=forward)
+    if message_id is None:
+        _event(
+            appeal, EventKind.REMINDER, actor=actor, note=_("The competent body has no email: send the appeal by post.")
+        )
+    # АППК art. 65: the person is notified at the same time.
+    notify_person(
+        appeal=appeal,
+        what="forwarded",
+        actor=actor,
+        agency=localized(agency, "name", appeal.language),
+        date=today.strftime("%d.%m.%Y"),
+    )
+    audit_record(actor=actor, action="appeal.forward", obj=appeal, data={"agency": agency.pk})
+    return forward
+
+
+def appeal_forward(*, appeal: Appeal, actor, agency=None) -> AppealForward:
+    """Send an appeal outside police competence to the competent body (АППК art. 65; Order 608 p.17),
+    notifying the person at the same time. Without ``agency`` the body is found by territory and subject."""
+    with transaction.atomic():
+        appeal = _locked(appeal)
+        if appeal.kind != AppealKind.APPEAL:
+            raise AppealError(_("A crime report is not forwarded under the APPK."))
+        target = agency or route_agency(territory=appeal.territory, subject=appeal.subject)
+        if target is None:
+            raise AppealError(_("No competent body is known for this territory and subject; choose one."))
+        if not can_transition(appeal.kind, appeal.status, AppealStatus.FORWARDED):
+            raise AppealError(_("This appeal cannot be forwarded now."))
+        forward = _forward(appeal, agency=target, actor=actor, routed_automatically=agency is None)
+        appeal.save()
+    return forward
+
+
+def appeal_answer(
+    *, appeal: Appeal, actor, text: str, measures: str = "", language: str = "", appeal_rights: str = ""
+) -> Appeal:
+    """АППК arts. 77, 89: a written, reasoned answer in the state language or the language of the appeal,
+    with the measures taken and how to appeal it. Lateness is frozen now."""
+    text = _clean_text(text, _("Answer"))
+    measures = _clean_text(measures, _("Measures taken"), required=False)
+    with transaction.atomic():
+        appeal = _locked(appeal)
+        lang = language if language in ("kk", "ru") else appeal.language if appeal.language in ("kk", "ru") else "kk"
+        today = _today()
+        _move(appeal, AppealStatus.ANSWERED, EventKind.ANSWERED, actor=actor)
+        appeal.answer_text = text
+        appeal.answer_measures = measures
+        appeal.answer_language = lang
+        with translation.override(lang):
+            appeal.answer_appeal_rights = appeal_rights.strip() or default_appeal_rights()
+        appeal.answered_on = today
+        appeal.answered_by_name = _actor_name(actor)
+        appeal.answered_late = bool(appeal.effective_due_on and today > appeal.effective_due_on)
+        appeal.save()
+        notify_person(appeal=appeal, what="answered", actor=actor, details=_answer_details(appeal))
+        audit_record(actor=actor, action="appeal.answer", obj=appeal, data={"late": appeal.answered_late})
+    return appeal
+
+
+def default_appeal_rights() -> str:
+    return _(
+        "You may appeal this answer to a higher administrative body or official, or to court (APPK arts. 91 and 100)."
+    )
+
+
+def _answer_details(appeal: Appeal) -> str:
+    parts = [appeal.answer_text]
+    if appeal.answer_measures:
+        parts.append(_("Measures taken: %(measures)s") % {"measures": appeal.answer_measures})
+    parts.append(appeal.answer_appeal_rights)
+    return "\n\n".join(parts)
+
+
+def appeal_record_agency_reply(
+    *, token: str, text: str, measures: str = "", number: str = "", name: str = ""
+) -> AppealForward:
+    """The competent body records its answer through its link (no account). Once only: a second
+    submission is refused, so a double click changes nothing."""
+    text = _clean_text(text, _("Answer"))
+    measures = _clean_text(measures, _("Measures taken"), required=False)
+    name = _clean_text(name, _("Name and position"), limit=200)
+    number = _clean_text(number, _("Outgoing number"), required=False, limit=60)
+    with transaction.atomic():
+        forward = (
+            AppealForward.objects.select_for_update(of=("self",))
+            .select_related("agency")
+            .filter(token=token, withdrawn=False)
+            .first()
+        )
+        if forward is None:
+            raise AppealError(_("This link is not valid."))
+        if forward.replied_at is not None:
+            raise AppealError(_("The answer has already been recorded. Thank you."))
+        appeal = _locked(forward.appeal)
+        now = timezone.now()
+        forward.reply_text = text
+        forward.reply_measures = measures
+        forward.reply_number = number
+        forward.replied_by_name = name
+        forward.replied_at = now
+        forward.replied_late = bool(forward.agency_due_on and timezone.localdate(now) > forward.agency_due_on)
+        forward.save()
+        actor = f"{name} ({forward.agency_name})"
+        _move(appeal, AppealStatus.ANSWERED, EventKind.AGENCY_REPLIED, actor=actor, agency_name=forward.agency_name)
+        appeal.answer_text = text
+        appeal.answer_measures = measures
+        appeal.answer_language = appeal.language
+        appeal.answered_on = timezone.localdate(now)
+        appeal.answered_by_name = actor[:300]
+        appeal.answered_by_agency = True
+        appeal.answered_late = forward.replied_late
+        appeal.save()
+        notify_person(
+            appeal=appeal,
+            what="agency_replied",
+            actor=actor,
+            agency=localized(forward.agency, "name", appeal.language),
+            details=_answer_details(appeal),
+        )
+        audit_record(actor=actor, action="appeal.agency_reply", obj=appeal, data={"forward": forward.pk})
+    return forward
+
+
+def appeal_end_without_answer(*, appeal: Appeal, actor, reason: str) -> Appeal:
+    """End the procedure without an answer (e.g. АППК art. 88); the person is told (АППК art. 70 p.3)."""
+    reason = _clean_text(reason, _("Reason"), limit=2000)
+    with transaction.atomic():
+        appeal = _locked(appeal)
+        _move(appeal, AppealStatus.ENDED_WITHOUT_ANSWER, EventKind.ENDED, actor=actor, note=reason)
+        appeal.ended_reason = reason
+        appeal.save()
+        notify_person(appeal=appeal, what="ended", actor=actor, reason=reason)
+        audit_record(actor=actor, action="appeal.end", obj=appeal)
+    return appeal
+
+
+def appeal_register_crime(*, appeal: Appeal, actor, register_number: str) -> Appeal:
+    """A crime report made at a meeting is entered in the crime register (АППК art. 3 p.4)."""
+    register_number = _clean_text(register_number, _("Crime register number"), limit=60)
+    with transaction.atomic():
+        appeal = _locked(appeal)
+        _move(appeal, AppealStatus.CRIME_REGISTERED, EventKind.CRIME_REGISTERED, actor=actor, note=register_number)
+        appeal.crime_register_number = register_number
+        appeal.save()
+        audit_record(actor=actor, action="appeal.crime_register", obj=appeal, data={"number": register_number})
+    return appeal
+
+
+def appeal_close(*, appeal: Appeal, actor, note: str = "") -> Appeal:
+    """Close a finished appeal (answer checked, measures done) or stop following a forwarded one."""
+    note = _clean_text(note, _("Note"), required=False, limit=2000)
+    with transaction.atomic():
+        appeal = _locked(appeal)
+        if appeal.status == AppealStatus.FORWARDED and not note:
+            raise AppealError(_("Say why a forwarded appeal is closed without the competent body's answer."))
+        _move(appeal, AppealStatus.CLOSED, EventKind.CLOSED, actor=actor, note=note)
+        appeal.closed_on = _today()
+        appeal.finished_at = appeal.finished_at or timezone.now()
+        appeal.save()
+        audit_record(actor=actor, action="appeal.close", obj=appeal)
+    return appeal

@@ -1,0 +1,25 @@
+"""What meetings add to the compliance description of a stored meeting (docs/compliance.md): invitations
+and who took part, video, registration and attendance."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from esep.meetings.models import InviteeCategory
+
+ATTENDED_KEYS = {InviteeCategory.AKIMAT: "akimat", InviteeCategory.POLICE_LEADERSHIP: "police_leadership"}
+
+
+def describe_holding(meeting: Any, description: dict) -> None:
+    invitations = list(meeting.invitations.all())
+    description["invited"] = sorted(
+        {i.category for i in invitations if i.category != InviteeCategory.POLICE_LEADERSHIP}
+    )
+    description["attended"] = sorted(
+        {ATTENDED_KEYS[i.category] for i in invitations if i.attended_at and i.category in ATTENDED_KEYS}
+    )
+    description["video"] = meeting.videos.exists()
+    count = meeting.participants.count()
+    description["registration"] = {"done": count > 0}
+    if count:
+        description["actual_attendance"] = count

@@ -1,0 +1,76 @@
+"""Forms of meetings: they parse input only; services decide."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from esep.meetings.models import InviteeCategory
+
+LANG_CHOICES = [("kk", "Қазақша"), ("ru", "Русский")]
+
+
+class InvitationForm(forms.Form):
+    category = forms.ChoiceField(label=_("Category"), choices=InviteeCategory.choices)
+    name = forms.CharField(label=_("Organisation or person"), max_length=300)
+    email = forms.EmailField(label=_("Email (for a reply link)"), required=False)
+    language = forms.ChoiceField(label=_("Language of the invitation"), choices=LANG_CHOICES)
+
+
+class DoorForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    residence = forms.CharField(label=_("Settlement and address"), max_length=300)
+    eligible = forms.BooleanField(
+        label=_("The person declares being an adult resident, not found incapable by a court and not in prison"),
+        required=False,
+    )
+
+
+class SheetForm(forms.Form):
+    lines = forms.CharField(
+        label=_('Paper sheet: one person per line, "Full name; settlement and address"'),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=100_000,
+    )
+    eligible = forms.BooleanField(
+        label=_("Everyone on the sheet signed the eligibility declaration printed on it"), required=False
+    )
+
+
+class SelfRegistrationForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    residence = forms.CharField(label=_("Settlement and address"), max_length=300)
+    eligible = forms.BooleanField(
+        label=_(
+            "I am an adult resident of this territory, I have not been found incapable by a court and I am not "
+            "serving a sentence in prison (Law on local state administration, art. 39-3 p.1)."
+        ),
+        required=False,
+    )
+    contact = forms.CharField(label=_("Phone or email (optional)"), max_length=200, required=False)
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that the police body keeps my contact to tell me about this meeting's follow-up, for one "
+            "year, without passing it to anyone else (Law on personal data, art. 8)."
+        ),
+        required=False,
+    )
+    website = forms.CharField(required=False, label=_("Leave this field empty"))  # honeypot
+
+
+class VideoUploadForm(forms.Form):
+    file = forms.FileField(label=_("Video file"))
+
+
+class VideoLinkForm(forms.Form):
+    url = forms.URLField(label=_("Link to the recording"), max_length=500, assume_scheme="https")
+    sha256 = forms.CharField(label=_("SHA-256 of the file"), max_length=64, min_length=64)
+
+
+class AwardForm(forms.Form):
+    recipient = forms.CharField(label=_("Recipient"), max_length=300)
+    reason = forms.CharField(label=_("For what"), max_length=500)
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), max_length=300)

@@ -67,7 +67,9 @@ DEFAULT_FROM_EMAIL: str = _declare("ESEP_FROM_EMAIL", str, "esep@localhost", "Se
 SMS_BACKEND: str = _declare(
     "ESEP_SMS_BACKEND", str, "log", "log (write SMS to SMS_LOG_FILE; no gateway), locmem, or a dotted class path."
 )
-SMS_LOG_FILE: str = _declare("ESEP_SMS_LOG_FILE", str, str(BASE_DIR / "var" / "sms.log"), "Where the log backend writes.")
+SMS_LOG_FILE: str = _declare(
+    "ESEP_SMS_LOG_FILE", str, str(BASE_DIR / "var" / "sms.log"), "Where the log backend writes."
+)
 PUBLIC_CACHE_SECONDS: int = _declare("ESEP_PUBLIC_CACHE_SECONDS", int, 300, "Anonymous page cache lifetime.")
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from esep.core.audit import audit_record
 from esep.police.models import Assignment, Officer, PoliceBody, Precinct
+from esep.public.cache import public_changed_on_commit
 
 
 def body_save(*, body: PoliceBody, actor: Any = None) -> PoliceBody:
@@ -30,6 +31,7 @@ def body_save(*, body: PoliceBody, actor: Any = None) -> PoliceBody:
                     child.path = new_path + child.path[len(old_path) :]
                     child.save(update_fields=["path"])
         audit_record(actor=actor, action="police_body.save", obj=body)
+        public_changed_on_commit()
     return body
 
 
@@ -67,6 +69,7 @@ def assignment_create(
             officer=officer, precinct=precinct, start=start, end=end, kind=kind, reason=reason
         )
         audit_record(actor=actor, action="assignment.create", obj=row)
+        public_changed_on_commit()
     return row
 
 
@@ -87,4 +90,5 @@ def precinct_update(*, precinct: Precinct, actor: Any, **fields: Any) -> Precinc
         locked.save()
         audit_record(actor=actor, action="precinct.update", obj=locked,
                      data={"before": before, "after": {k: str(v) for k, v in fields.items()}})  # fmt: skip
+        public_changed_on_commit()
     return locked

@@ -87,3 +87,17 @@ def test_whois_refuses_bad_input_clearly():
     assert err.value.returncode == 2
     with pytest.raises(CommandError, match="no settlement called"):
         call_command("police", "whois", "Атлантида")
+
+
+def test_a_registry_change_reaches_the_cached_public_page(client, django_capture_on_commit_callbacks):
+    from django.urls import reverse
+
+    from esep.police.services import precinct_update
+
+    precinct = f.precinct(name_kk="Ескі атау")
+    url = reverse("public:precinct", args=[precinct.body.slug, precinct.number])
+    assert "Ескі атау" in client.get(url).content.decode()
+    assert "Ескі атау" in client.get(url).content.decode()  # now served from the cache
+    with django_capture_on_commit_callbacks(execute=True):
+        precinct_update(precinct=precinct, actor=None, name_kk="Жаңа атау")
+    assert "Жаңа атау" in client.get(url).content.decode()

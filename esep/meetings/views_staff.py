@@ -58,7 +58,7 @@ def workspace(request, pk: int):
         "cancel_form": forms.CancelForm(),
         "video_upload_form": forms.VideoUploadForm(),
         "video_link_form": forms.VideoLinkForm(),
-        "award_form": forms.AwardForm(),
+        "award_form": forms.AwardForm(prefix="award"),
         "register_url": self_registration_url(meeting),
     }
     return render(request, "meetings/staff_workspace.html", context)
@@ -199,7 +199,7 @@ def video(request, pk: int):
 @require_POST
 def award(request, pk: int):
     meeting = _meeting(request, pk, Action.CHANGE)
-    form = forms.AwardForm(request.POST)
+    form = forms.AwardForm(request.POST, prefix="award")
     try:
         if not form.is_valid():
             raise ValidationError(_("Name the recipient and what the award is for."))

@@ -50,7 +50,7 @@ def test_door_paper_sheet_shows_refusals(client, setup):
 
 @time_machine.travel(at(2026, 3, 12, 19), tick=False)
 def test_minutes_are_started_filled_signed_and_printed_through_the_pages(client, setup, django_assert_max_num_queries):
-    meeting, inspector, secretary = setup
+    meeting, inspector, _secretary = setup
     minutes_url = url("protocols_staff:minutes", meeting.pk)
     assert client.get(minutes_url).status_code == 200
     client.post(minutes_url)

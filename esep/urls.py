@@ -4,12 +4,15 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
+from esep.backoffice.urls import STAFF_APPS
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("esep.api.urls")),
     path("admin/", admin.site.urls),
 ]
 urlpatterns += i18n_patterns(
+    *[path(f"staff/{app}/", include(f"esep.{app}.urls_staff")) for app in STAFF_APPS],
     path("staff/", include("esep.backoffice.urls")),
     path("accounts/", include("esep.accounts.urls")),
     path("m/", include("esep.meetings.urls_public")),

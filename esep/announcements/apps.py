@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class AnnouncementsConfig(AppConfig):
     name = "esep.announcements"
     label = "announcements"
-    staff_menu = [(_("Announcements"), "backoffice:announcements_staff:list")]
+    staff_menu = [(_("Announcements"), "announcements_staff:list")]
 
     def ready(self) -> None:
         # The compliance engine reads announcement data of stored meetings through this describer.

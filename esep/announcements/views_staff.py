@@ -82,7 +82,7 @@ def publish(request, pk: int):
                 messages.error(request, message)
         else:
             messages.success(request, _("The meeting is published."))
-    return redirect("backoffice:announcements_staff:detail", pk=meeting.pk)
+    return redirect("announcements_staff:detail", pk=meeting.pk)
 
 
 @login_required
@@ -108,4 +108,4 @@ def channel_add(request, pk: int):
         for errors in form.errors.values():
             for message in errors:
                 messages.error(request, message)
-    return redirect("backoffice:announcements_staff:detail", pk=meeting.pk)
+    return redirect("announcements_staff:detail", pk=meeting.pk)

@@ -12,4 +12,5 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("registry/", include("esep.backoffice.urls_registry")),
 ]
-urlpatterns += [path(f"{app}/", include(f"esep.{app}.urls_staff")) for app in STAFF_APPS]
+# The apps' staff pages (STAFF_APPS) are mounted in esep/urls.py at /<lang>/staff/<app>/, outside this
+# namespace, so that they reverse as "<app>_staff:<name>" as the staff menu expects.

@@ -6,3 +6,4 @@ class LawConfig(AppConfig):
     name = "esep.law"
     label = "law"
     verbose_name = _("Law")
+    staff_menu = [(_("Rules in force"), "law_staff:rules")]

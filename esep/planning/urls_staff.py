@@ -1,4 +1,14 @@
 """Back-office pages of planning, mounted under /<lang>/staff/planning/."""
 
+from django.urls import path
+
+from esep.planning import views
+
 app_name = "planning_staff"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.not_reported, name="not_reported"),
+    path("schedules/", views.schedule_list, name="schedule_list"),
+    path("schedules/new/", views.schedule_create, name="schedule_create"),
+    path("schedules/<int:pk>/", views.schedule_detail, name="schedule_detail"),
+    path("schedules/<int:pk>/<str:action>/", views.schedule_transition, name="schedule_transition"),
+]

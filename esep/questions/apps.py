@@ -5,4 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class QuestionsConfig(AppConfig):
     name = "esep.questions"
     label = "questions"
-    staff_menu = [(_("Questions from residents"), "backoffice:questions_staff:queue")]
+    staff_menu = [(_("Questions from residents"), "questions_staff:queue")]

@@ -96,4 +96,4 @@ def act(request, pk: int, action: str):
     else:
         messages.success(request, _("Done."))
     back = request.POST.get("status", QuestionStatus.SUBMITTED)
-    return redirect(reverse("backoffice:questions_staff:queue") + f"?status={back if back in TABS else ''}")
+    return redirect(reverse("questions_staff:queue") + f"?status={back if back in TABS else ''}")

@@ -33,10 +33,7 @@ def clean_description(kind: str = "inspector", when: str = "2024-05-20") -> dict
     """A held meeting with no findings under the rules in force on ``when`` (Decree 723 before the 2023
     orders, Orders 608/652 after). Tests mutate one field to show one finding."""
     day = dt.date.fromisoformat(when)
-    if kind == "chief":
-        period = {"year": day.year - 1}
-    else:
-        period = {"year": day.year, "quarter": (day.month - 1) // 3 + 1}
+    period = {"year": day.year - 1} if kind == "chief" else {"year": day.year, "quarter": (day.month - 1) // 3 + 1}
     announced = (day - dt.timedelta(days=12)).isoformat()
     under_723 = (kind == "chief" and day < dt.date(2023, 8, 15)) or (kind == "inspector" and day < dt.date(2023, 9, 4))
     if under_723:

@@ -1,0 +1,262 @@
+"""The plan of required reports, read from the registry and the meetings.
+
+Who owes what (Order 608 p.4; Order 652 p.26; Decree 723 pp.21, 24):
+- a chief's report is owed by each territorial police body for each year, to be held in Q1 of the next year;
+  it is the body's obligation, whoever is chief at the time;
+- an inspector's report is owed for each precinct for each quarter. The inspector named is the one serving
+  the precinct on the last day of the quarter (or today, if the quarter is not over), an acting inspector
+  taking precedence, as ``inspector_on`` decides. A report by anyone serving the precinct meets it; a
+  vacant precinct still owes it (shown with no inspector). A joint gathering meets the obligation of every
+  precinct whose inspector reports at it.
+
+Statuses: held on time, held late, missing (the period is over and nothing was held), planned (a meeting is
+scheduled), upcoming (nothing yet, the period is not over).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Q
+from django.utils import timezone
+
+from esep.accounts.permissions import Action, restrict
+from esep.law.compliance import period_window
+from esep.meetings.models import Meeting, MeetingReporter, MeetingStatus
+from esep.police.models import Assignment, PoliceBody, Precinct
+
+HELD = {MeetingStatus.HELD, MeetingStatus.CLOSED}
+PLANNED = {MeetingStatus.DRAFT, MeetingStatus.SCHEDULED, MeetingStatus.ANNOUNCED}
+DEFAULT_DURATION = dt.timedelta(hours=2)  # when a meeting has no end time, for overlap checks only
+
+
+class ObligationStatus:
+    ON_TIME = "on_time"
+    LATE = "late"
+    MISSING = "missing"
+    PLANNED = "planned"
+    UPCOMING = "upcoming"
+    ALL = (ON_TIME, LATE, MISSING, PLANNED, UPCOMING)
+
+
+@dataclass
+class Obligation:
+    kind: str
+    year: int
+    quarter: int | None
+    body: PoliceBody
+    precinct: Precinct | None
+    officer: Any  # the inspector who owes it (None for a chief's report or a vacant precinct)
+    acting: bool
+    status: str
+    window: tuple[dt.date, dt.date]
+    meetings: list[Meeting] = field(default_factory=list)
+
+
+def _status(window: tuple[dt.date, dt.date], meetings: list[Meeting], as_of: dt.date) -> str:
+    start, end = window
+    held = [timezone.localtime(m.starts_at).date() for m in meetings if m.status in HELD]
+    if any(start <= d <= end for d in held):
+        return ObligationStatus.ON_TIME
+    if any(d > end for d in held):
+        return ObligationStatus.LATE
+    if any(m.status in PLANNED for m in meetings):
+        return ObligationStatus.PLANNED if as_of <= end else ObligationStatus.MISSING
+    return ObligationStatus.MISSING if as_of > end else ObligationStatus.UPCOMING
+
+
+def _bodies(user: Any, root: PoliceBody | None):
+    qs = restrict(PoliceBody.objects.select_related("territory"), user, Action.VIEW)
+    if root is not None:
+        qs = qs.filter(path__startswith=root.path)
+    return qs
+
+
+def chief_obligations(
+    user: Any, *, year: int, root: PoliceBody | None = None, as_of: dt.date | None = None
+) -> list[Obligation]:
+    """One obligation per body in the user's scope (under ``root``) for the year ``year``."""
+    as_of = as_of or timezone.localdate()
+    window = period_window("chief", year, None)
+    bodies = list(_bodies(user, root).order_by("path"))
+    meetings = defaultdict(list)
+    qs = Meeting.objects.filter(kind="chief", period_year=year, body__in=[b.pk for b in bodies]).exclude(
+        status=MeetingStatus.CANCELLED
+    )
+    if root is not None:
+        qs = Meeting.objects.filter(kind="chief", period_year=year, body__path__startswith=root.path).exclude(
+            status=MeetingStatus.CANCELLED
+        )
+    for m in qs.only("id", "body_id", "starts_at", "status", "code"):
+        meetings[m.body_id].append(m)
+    return [
+        Obligation(
+            "chief", year, None, b, None, None, False, _status(window, meetings[b.pk], as_of), window, meetings[b.pk]
+        )
+        for b in bodies
+    ]
+
+
+def inspector_obligations(
+    user: Any, *, year: int, quarter: int, root: PoliceBody | None = None, as_of: dt.date | None = None
+) -> list[Obligation]:
+    """One obligation per precinct in the user's scope (under ``root``) for the quarter. Three queries
+    whatever the number of precincts: precincts, assignments, meetings with their reporters."""
+    as_of = as_of or timezone.localdate()
+    window = period_window("inspector", year, quarter)
+    on = min(window[1], as_of)
+    precincts = restrict(Precinct.objects.select_related("body"), user, Action.VIEW)
+    if root is not None:
+        precincts = precincts.filter(body__path__startswith=root.path)
+    precincts = list(precincts.order_by("body__path", "number"))
+    body_filter = Q(precinct__body__path__startswith=root.path) if root is not None else Q()
+    serving: dict[int, Assignment] = {}
+    for a in (
+        Assignment.objects.on(on).filter(body_filter).select_related("officer").order_by("precinct_id", "-start", "-id")
+    ):
+        current = serving.get(a.precinct_id)
+        if current is None or (a.kind == Assignment.Kind.ACTING and current.kind != Assignment.Kind.ACTING):
+            serving[a.precinct_id] = a
+    by_precinct: dict[int, list[Meeting]] = defaultdict(list)
+    reporters = (
+        MeetingReporter.objects.filter(
+            meeting__kind="inspector", meeting__period_year=year, meeting__period_quarter=quarter
+        )
+        .exclude(meeting__status=MeetingStatus.CANCELLED)
+        .exclude(precinct__isnull=True)
+        .select_related("meeting")
+    )
+    if root is not None:
+        reporters = reporters.filter(meeting__body__path__startswith=root.path)
+    for r in reporters:
+        if r.meeting not in by_precinct[r.precinct_id]:
+            by_precinct[r.precinct_id].append(r.meeting)
+    out = []
+    for p in precincts:
+        a = serving.get(p.pk)
+        found = by_precinct.get(p.pk, [])
+        out.append(
+            Obligation(
+                "inspector",
+                year,
+                quarter,
+                p.body,
+                p,
+                a.officer if a else None,
+                bool(a and a.kind == Assignment.Kind.ACTING),
+                _status(window, found, as_of),
+                window,
+                found,
+            )
+        )
+    return out
+
+
+def obligations(
+    user: Any, *, kind: str, year: int, quarter: int | None = None, root: PoliceBody | None = None, as_of=None
+) -> list[Obligation]:
+    if kind == "chief":
+        return chief_obligations(user, year=year, root=root, as_of=as_of)
+    return inspector_obligations(user, year=year, quarter=quarter, root=root, as_of=as_of)
+
+
+@dataclass
+class BodyCounts:
+    body: PoliceBody
+    counts: dict[str, int]
+
+    @property
+    def owed(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def not_reported(self) -> int:
+        return self.counts[ObligationStatus.MISSING] + self.counts[ObligationStatus.LATE]
+
+
+def counts_by_body(items: list[Obligation]) -> list[BodyCounts]:
+    """Obligations counted per body, in the order of the body tree."""
+    rows: dict[int, BodyCounts] = {}
+    for ob in items:
+        row = rows.get(ob.body.pk)
+        if row is None:
+            row = rows[ob.body.pk] = BodyCounts(ob.body, dict.fromkeys(ObligationStatus.ALL, 0))
+        row.counts[ob.status] += 1
+    return sorted(rows.values(), key=lambda r: r.body.path)
+
+
+# -- conflicts -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Conflict:
+    kind: str  # "officer" | "venue"
+    first: Meeting
+    second: Meeting
+    what: str  # the officer's name or the venue
+
+
+def _span(m: Meeting) -> tuple[dt.datetime, dt.datetime]:
+    return m.starts_at, m.ends_at or (m.starts_at + DEFAULT_DURATION)
+
+
+def _venue_key(m: Meeting) -> tuple[Any, str] | None:
+    from esep.territory.search import normalize
+
+    text = normalize(m.venue_kk or m.venue_ru or "")
+    if not text or m.format == "online":
+        return None
+    return (m.settlement_id, text)
+
+
+def conflicts_for(meetings: list[Meeting]) -> list[Conflict]:
+    """Officers in two meetings at overlapping times, and venues (same settlement and venue text) booked
+    twice, between ``meetings`` and any other meeting not cancelled that overlaps them."""
+    if not meetings:
+        return []
+    lo = min(m.starts_at for m in meetings) - dt.timedelta(days=1)
+    hi = max(_span(m)[1] for m in meetings) + dt.timedelta(days=1)
+    officer_ids = {r.officer_id for m in meetings for r in m.reporters.all()}
+    settlements = {m.settlement_id for m in meetings}
+    others = list(
+        Meeting.objects.filter(starts_at__gte=lo, starts_at__lte=hi)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .filter(Q(reporters__officer_id__in=officer_ids) | Q(settlement_id__in=[s for s in settlements if s]))
+        .distinct()
+        .prefetch_related("reporters__officer")
+    )
+    pool = {m.pk: m for m in [*others, *meetings]}
+    ordered = sorted(pool.values(), key=lambda m: (m.starts_at, m.pk))
+    own = {m.pk for m in meetings}
+    found: list[Conflict] = []
+    for i, a in enumerate(ordered):
+        _a_start, a_end = _span(a)
+        for b in ordered[i + 1 :]:
+            b_start, _b_end = _span(b)
+            if b_start >= a_end:
+                break
+            if a.pk not in own and b.pk not in own:
+                continue
+            shared = {r.officer_id: r.officer for r in a.reporters.all()}.keys() & {
+                r.officer_id for r in b.reporters.all()
+            }
+            for officer_id in sorted(shared):
+                name = next(r.officer.full_name for r in a.reporters.all() if r.officer_id == officer_id)
+                found.append(Conflict("officer", a, b, name))
+            ka, kb = _venue_key(a), _venue_key(b)
+            if ka is not None and ka == kb:
+                found.append(Conflict("venue", a, b, a.venue))
+    return found
+
+
+def schedule_meetings(schedule) -> list[Meeting]:
+    """The meetings of a schedule that are not cancelled, in time order."""
+    return list(
+        schedule.meetings.exclude(status=MeetingStatus.CANCELLED)
+        .select_related("body", "settlement")
+        .prefetch_related("reporters__officer", "reporters__precinct")
+        .order_by("starts_at")
+    )

@@ -6,7 +6,7 @@ class AppealsConfig(AppConfig):
     name = "esep.appeals"
     label = "appeals"
     verbose_name = "Appeals"
-    staff_menu = [(_("Appeals"), "backoffice:appeals_staff:list")]
+    staff_menu = [(_("Appeals"), "appeals_staff:list")]
 
     def ready(self) -> None:
         from esep.appeals.describe import describe_appeals

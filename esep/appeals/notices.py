@@ -29,7 +29,7 @@ def reply_url(forward: AppealForward, lang: str) -> str:
 
 def staff_url(appeal: Appeal, lang: str = "kk") -> str:
     with translation.override(lang):
-        return settings.SITE_URL + reverse("backoffice:appeals_staff:detail", args=[appeal.pk])
+        return settings.SITE_URL + reverse("appeals_staff:detail", args=[appeal.pk])
 
 
 def _date(value) -> str:

@@ -69,7 +69,7 @@ def appeal_by_code(code: str) -> Appeal | None:
     return (
         Appeal.objects.select_related("body")
         .prefetch_related(
-            Prefetch("forwards", queryset=AppealForward.objects.filter(withdrawn=False)),
+            Prefetch("forwards", queryset=AppealForward.objects.filter(withdrawn=False).select_related("agency")),
             Prefetch("events", queryset=AppealEvent.objects.filter(kind__in=PUBLIC_EVENTS).order_by("at", "id")),
         )
         .filter(code=code)

@@ -33,6 +33,7 @@ from esep.appeals.notices import _actor_name, notify_agency, notify_person
 from esep.appeals.routing import route_agency
 from esep.appeals.transitions import can_transition
 from esep.core.audit import audit_record
+from esep.core.i18n import localized
 from esep.police.models import Subject
 
 LANGS = ("kk", "ru", "en")
@@ -95,7 +96,7 @@ def _move(appeal: Appeal, to: str, kind: str, *, actor: Any, note: str = "", **d
 
 
 def _locked(appeal: Appeal) -> Appeal:
-    return Appeal.objects.select_for_update().select_related("body", "territory").get(pk=appeal.pk)
+    return Appeal.objects.select_for_update(of=("self",)).select_related("body", "territory").get(pk=appeal.pk)
 
 
 def _clean_text(value: str, field: str, *, required: bool = True, limit: int = MAX_TEXT) -> str:
@@ -410,7 +411,13 @@ def _forward(appeal: Appeal, *, agency, actor, routed_automatically: bool) -> Ap
             appeal, EventKind.REMINDER, actor=actor, note=_("The competent body has no email: send the appeal by post.")
         )
     # АППК art. 65: the person is notified at the same time.
-    notify_person(appeal=appeal, what="forwarded", actor=actor, agency=agency.name, date=today.strftime("%d.%m.%Y"))
+    notify_person(
+        appeal=appeal,
+        what="forwarded",
+        actor=actor,
+        agency=localized(agency, "name", appeal.language),
+        date=today.strftime("%d.%m.%Y"),
+    )
     audit_record(actor=actor, action="appeal.forward", obj=appeal, data={"agency": agency.pk})
     return forward
 
@@ -482,7 +489,12 @@ def appeal_record_agency_reply(
     name = _clean_text(name, _("Name and position"), limit=200)
     number = _clean_text(number, _("Outgoing number"), required=False, limit=60)
     with transaction.atomic():
-        forward = AppealForward.objects.select_for_update().filter(token=token, withdrawn=False).first()
+        forward = (
+            AppealForward.objects.select_for_update(of=("self",))
+            .select_related("agency")
+            .filter(token=token, withdrawn=False)
+            .first()
+        )
         if forward is None:
             raise AppealError(_("This link is not valid."))
         if forward.replied_at is not None:
@@ -510,7 +522,7 @@ def appeal_record_agency_reply(
             appeal=appeal,
             what="agency_replied",
             actor=actor,
-            agency=forward.agency_name,
+            agency=localized(forward.agency, "name", appeal.language),
             details=_answer_details(appeal),
         )
         audit_record(actor=actor, action="appeal.agency_reply", obj=appeal, data={"forward": forward.pk})

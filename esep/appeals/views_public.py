@@ -40,8 +40,7 @@ def status(request, code: str):
             {
                 "title": _("No appeal with this code"),
                 "text": _(
-                    "We found no appeal with the code %(code)s. Check the code in the message or ticket you "
-                    "received: 12 letters and digits."
+                    "We found no appeal with the code %(code)s. Check the code in the message or ticket you received."
                 )
                 % {"code": code[:32]},
                 "show_lookup": True,

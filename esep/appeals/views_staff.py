@@ -122,9 +122,9 @@ def appeal_action(request, pk: int, action: str):
             services.appeal_close(appeal=appeal, actor=user, note=form.cleaned_data.get("note", ""))
     except services.AppealError as exc:
         messages.error(request, str(exc))
-        return redirect("backoffice:appeals_staff:detail", pk=appeal.pk)
+        return redirect("appeals_staff:detail", pk=appeal.pk)
     messages.success(request, _("Saved."))
-    return redirect("backoffice:appeals_staff:detail", pk=appeal.pk)
+    return redirect("appeals_staff:detail", pk=appeal.pk)
 
 
 @login_required
@@ -140,5 +140,5 @@ def appeal_create(request):
             form.add_error(None, str(exc))
         else:
             messages.success(request, _("Registered under number %(number)s.") % {"number": appeal.number})
-            return redirect("backoffice:appeals_staff:detail", pk=appeal.pk)
+            return redirect("appeals_staff:detail", pk=appeal.pk)
     return render(request, "appeals/staff_create.html", {"form": form}, status=400 if form.errors else 200)

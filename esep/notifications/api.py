@@ -12,6 +12,8 @@ from esep.notifications.selectors import messages_for, related_object_for
 
 class MessageSerializer(serializers.ModelSerializer):
     to = serializers.CharField(source="masked_to")
+    channel = serializers.CharField(read_only=True)
+    status = serializers.CharField(read_only=True)
 
     class Meta:
         model = Message
@@ -36,6 +38,7 @@ class MessageViewSet(viewsets.ReadOnlyModelViewSet):
     """Messages about one object: ``?object=appeals.appeal:12``. Only objects in the user's scope."""
 
     serializer_class = MessageSerializer
+    queryset = Message.objects.none()  # for the schema; get_queryset decides
 
     def get_queryset(self):
         key = self.request.query_params.get("object", "")[:120]

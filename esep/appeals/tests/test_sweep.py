@@ -20,7 +20,7 @@ MONDAY = ta.almaty(2026, 2, 2, 11)  # due 23.02.2026
 
 
 def reminder_mail():
-    return Message.objects.filter(subject__contains="Appeal").exclude(subject__contains="Your")
+    return Message.objects.filter(to="shtab@police.example.kz")
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ def test_staff_sees_messages_of_an_object_in_scope(client):
     other = f.body()
     notify(channel="email", to="aigul@example.kz", subject="Тіркелді", body="b", related=body)
     client.force_login(f.staff(b=body))
-    url = reverse("backoffice:notifications_staff:object_messages")
+    url = reverse("notifications_staff:object_messages")
     response = client.get(url, {"object": f"police.policebody:{body.pk}"})
     assert response.status_code == 200
     assert "Тіркелді" in response.content.decode()

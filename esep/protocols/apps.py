@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class ProtocolsConfig(AppConfig):
     name = "esep.protocols"
     label = "protocols"
-    staff_menu = [(_("Minutes"), "backoffice:protocols_staff:list")]
+    staff_menu = [(_("Minutes"), "protocols_staff:list")]
 
     def ready(self) -> None:
         from esep.law.describe import register_describer

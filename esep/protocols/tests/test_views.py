@@ -21,7 +21,7 @@ def setup(client):
 
 
 def url(name, *args):
-    return reverse(f"backoffice:{name}", args=args)
+    return reverse(name, args=args)
 
 
 @time_machine.travel(at(2026, 3, 12, 19), tick=False)

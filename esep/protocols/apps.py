@@ -12,3 +12,9 @@ class ProtocolsConfig(AppConfig):
         from esep.protocols.describe import describe_minutes
 
         register_describer(describe_minutes)
+
+        from esep.backoffice.dashboard import register_panel
+        from esep.protocols.panels import overdue_decisions, unsigned_minutes
+
+        register_panel(unsigned_minutes)
+        register_panel(overdue_decisions)

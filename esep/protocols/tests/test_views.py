@@ -92,3 +92,10 @@ def test_staff_of_another_body_see_nothing(client, setup):
     assert client.get(url("meetings_staff:workspace", meeting.pk)).status_code == 404
     assert client.get(url("meetings_staff:door", meeting.pk)).status_code == 404
     assert client.get(url("protocols_staff:minutes", meeting.pk)).status_code == 404
+
+
+def test_today_page_shows_minutes_not_signed_on_the_day(client, setup):
+    meeting, _inspector, _secretary = setup
+    with time_machine.travel(at(2026, 3, 13, 9), tick=False):
+        page = client.get(reverse("backoffice:dashboard")).content.decode()
+    assert reverse("protocols_staff:minutes", args=[meeting.pk]) in page

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class MeetingsConfig(AppConfig):
     name = "esep.meetings"
     label = "meetings"
-    staff_menu = [(_("Meetings"), "backoffice:meetings_staff:list")]
+    staff_menu = [(_("Meetings"), "meetings_staff:list")]
 
     def ready(self) -> None:
         from esep.law.describe import register_describer

@@ -211,6 +211,9 @@ def participant_register(
     contact = contact.strip()[:200] if contact_consent else ""
     if meeting.status not in workflow.REGISTRATION_OPEN:
         raise ValidationError(_("Registration is closed for this meeting."))
+    if method == RegistrationMethod.SELF and timezone.localdate() != meeting_local_date(meeting):
+        # The QR code registers those present; staff enter paper sheets and late entries themselves.
+        raise ValidationError(_("Registration by QR code is open on the day of the meeting only."))
     key = person_key(full_name, residence)
     existing = Participant.objects.filter(meeting=meeting, person_key=key).first()
     if existing is not None:

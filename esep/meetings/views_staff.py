@@ -58,7 +58,7 @@ def workspace(request, pk: int):
         "cancel_form": forms.CancelForm(),
         "video_upload_form": forms.VideoUploadForm(),
         "video_link_form": forms.VideoLinkForm(),
-        "award_form": forms.AwardForm(),
+        "award_form": forms.AwardForm(prefix="award"),
         "register_url": self_registration_url(meeting),
     }
     return render(request, "meetings/staff_workspace.html", context)
@@ -75,7 +75,7 @@ def invitations(request, pk: int):
         services.invitation_mark_attended(
             invitation=invitation, attended=request.POST["attended"] == "yes", actor=request.user
         )
-        return redirect("backoffice:meetings_staff:invitations", pk=pk)
+        return redirect("meetings_staff:invitations", pk=pk)
     if request.method == "POST":
         meeting = _meeting(request, pk, Action.CHANGE)
         if form.is_valid():
@@ -85,7 +85,7 @@ def invitations(request, pk: int):
                 form.add_error(None, error)
             else:
                 messages.success(request, _("Invitation recorded."))
-                return redirect("backoffice:meetings_staff:invitations", pk=pk)
+                return redirect("meetings_staff:invitations", pk=pk)
     return render(
         request,
         "meetings/staff_invitations.html",
@@ -114,7 +114,7 @@ def door(request, pk: int):
                     meeting=meeting, previous=previous, actor=request.user
                 )
                 _registered_message(request, person, created)
-                return redirect(reverse("backoffice:meetings_staff:door", kwargs={"pk": pk}))
+                return redirect(reverse("meetings_staff:door", kwargs={"pk": pk}))
             if action == "door":
                 door_form = forms.DoorForm(request.POST, prefix="door")
                 if door_form.is_valid():
@@ -127,7 +127,7 @@ def door(request, pk: int):
                         actor=request.user,
                     )
                     _registered_message(request, person, created)
-                    return redirect(reverse("backoffice:meetings_staff:door", kwargs={"pk": pk}))
+                    return redirect(reverse("meetings_staff:door", kwargs={"pk": pk}))
             if action == "sheet":
                 sheet_form = forms.SheetForm(request.POST, prefix="sheet")
                 if sheet_form.is_valid():
@@ -191,7 +191,7 @@ def video(request, pk: int):
         _error(request, error)
     else:
         messages.success(request, _("Video recorded; SHA-256 %(sha)s.") % {"sha": item.sha256})
-    return redirect("backoffice:meetings_staff:workspace", pk=pk)
+    return redirect("meetings_staff:workspace", pk=pk)
 
 
 @login_required
@@ -199,7 +199,7 @@ def video(request, pk: int):
 @require_POST
 def award(request, pk: int):
     meeting = _meeting(request, pk, Action.CHANGE)
-    form = forms.AwardForm(request.POST)
+    form = forms.AwardForm(request.POST, prefix="award")
     try:
         if not form.is_valid():
             raise ValidationError(_("Name the recipient and what the award is for."))
@@ -208,7 +208,7 @@ def award(request, pk: int):
         _error(request, error)
     else:
         messages.success(request, _("Award recorded."))
-    return redirect("backoffice:meetings_staff:workspace", pk=pk)
+    return redirect("meetings_staff:workspace", pk=pk)
 
 
 @login_required
@@ -230,4 +230,4 @@ def status(request, pk: int):
         _error(request, error)
     else:
         messages.success(request, _("The meeting is now %(status)s.") % {"status": MeetingStatus(meeting.status).label})
-    return redirect("backoffice:meetings_staff:workspace", pk=pk)
+    return redirect("meetings_staff:workspace", pk=pk)

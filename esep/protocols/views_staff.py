@@ -56,7 +56,7 @@ def minutes(request, meeting_pk: int):
                 protocol = services.protocol_start(meeting=meeting, actor=request.user)
             except ValidationError as error:
                 _error(request, error)
-            return redirect("backoffice:protocols_staff:minutes", meeting_pk=meeting.pk)
+            return redirect("protocols_staff:minutes", meeting_pk=meeting.pk)
         return render(request, "protocols/staff_start.html", {"meeting": meeting})
     form = forms.ProtocolForm(
         initial={
@@ -79,7 +79,7 @@ def minutes(request, meeting_pk: int):
                 form.add_error(None, error)
             else:
                 messages.success(request, _("Minutes saved."))
-                return redirect("backoffice:protocols_staff:minutes", meeting_pk=meeting.pk)
+                return redirect("protocols_staff:minutes", meeting_pk=meeting.pk)
     return render(request, "protocols/staff_minutes.html", _context(request, protocol, form=form))
 
 
@@ -116,7 +116,7 @@ def item_add(request, pk: int):
             form.add_error(None, error)
         else:
             messages.success(request, _("Item recorded."))
-            return redirect("backoffice:protocols_staff:minutes", meeting_pk=protocol.meeting_id)
+            return redirect("protocols_staff:minutes", meeting_pk=protocol.meeting_id)
     return render(
         request, "protocols/staff_minutes.html", _context(request, protocol, item_form=form, form=None), status=400
     )
@@ -131,7 +131,7 @@ def item_delete(request, pk: int):
         services.protocol_item_delete(item=item, actor=request.user)
     except ValidationError as error:
         _error(request, error)
-    return redirect("backoffice:protocols_staff:minutes", meeting_pk=item.protocol.meeting_id)
+    return redirect("protocols_staff:minutes", meeting_pk=item.protocol.meeting_id)
 
 
 @login_required
@@ -147,7 +147,7 @@ def decision_add(request, pk: int):
             form.add_error(None, error)
         else:
             messages.success(request, _("Decision recorded."))
-            return redirect("backoffice:protocols_staff:minutes", meeting_pk=protocol.meeting_id)
+            return redirect("protocols_staff:minutes", meeting_pk=protocol.meeting_id)
     return render(
         request, "protocols/staff_minutes.html", _context(request, protocol, decision_form=form, form=None), status=400
     )
@@ -162,7 +162,7 @@ def decision_delete(request, pk: int):
         services.decision_delete(decision=decision, actor=request.user)
     except ValidationError as error:
         _error(request, error)
-    return redirect("backoffice:protocols_staff:minutes", meeting_pk=decision.protocol.meeting_id)
+    return redirect("protocols_staff:minutes", meeting_pk=decision.protocol.meeting_id)
 
 
 @login_required
@@ -185,7 +185,7 @@ def decision_control(request, pk: int):
         _error(request, error)
     else:
         messages.success(request, _("Execution recorded."))
-    return redirect("backoffice:protocols_staff:list")
+    return redirect("protocols_staff:list")
 
 
 @login_required
@@ -200,7 +200,7 @@ def sign(request, pk: int):
             _error(request, error)
         else:
             messages.success(request, _("Signed."))
-        return redirect("backoffice:protocols_staff:sign", pk=pk)
+        return redirect("protocols_staff:sign", pk=pk)
     return render(request, "protocols/staff_sign.html", _context(request, protocol))
 
 
@@ -218,7 +218,7 @@ def addendum(request, pk: int):
         _error(request, error)
     else:
         messages.success(request, _("Addendum started: add items if needed, then sign it."))
-    return redirect("backoffice:protocols_staff:minutes", meeting_pk=protocol.meeting_id)
+    return redirect("protocols_staff:minutes", meeting_pk=protocol.meeting_id)
 
 
 @login_required

@@ -1,7 +1,10 @@
+import datetime as dt
+
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from esep.meetings import services
 from esep.meetings.models import MeetingStatus, Participant
@@ -96,6 +99,10 @@ def test_known_residents_of_the_precinct_are_found_as_you_type_in_any_script():
     assert known_residents(meeting=today, user=user, query="kasym") == []  # already here
 
 
+def _today():
+    return held_meeting(starts_at=timezone.now())
+
+
 class TestSelfRegistration:
     def _url(self, meeting):
         return reverse("meetings_public:register", kwargs={"code": meeting.code})
@@ -106,7 +113,7 @@ class TestSelfRegistration:
         return data
 
     def test_registers_once_however_often_sent(self, client):
-        meeting = held_meeting()
+        meeting = _today()
         assert client.get(self._url(meeting)).status_code == 200
         for _ in range(2):
             response = client.post(self._url(meeting), self._form())
@@ -115,13 +122,13 @@ class TestSelfRegistration:
         assert meeting.participants.get().method == "self"
 
     def test_without_the_declaration_nothing_is_stored(self, client):
-        meeting = held_meeting()
+        meeting = _today()
         response = client.post(self._url(meeting), self._form(eligible=""))
         assert response.status_code == 400
         assert not meeting.participants.exists()
 
     def test_honeypot_stores_nothing(self, client):
-        meeting = held_meeting()
+        meeting = _today()
         response = client.post(self._url(meeting), self._form(website="http://spam.example"))
         assert response.status_code == 200
         assert not meeting.participants.exists()
@@ -130,7 +137,7 @@ class TestSelfRegistration:
         from django.core.cache import cache
 
         cache.clear()
-        meeting = held_meeting()
+        meeting = _today()
         from esep.meetings import views_public
 
         statuses = [
@@ -140,6 +147,12 @@ class TestSelfRegistration:
         assert statuses[-1] == 429 and set(statuses[:-1]) == {200}
         assert meeting.participants.count() == views_public.RATE_LIMIT
         cache.clear()
+
+    def test_only_on_the_day_of_the_meeting(self, client):
+        meeting = held_meeting(starts_at=timezone.now() + dt.timedelta(days=2))
+        response = client.post(self._url(meeting), self._form())
+        assert response.status_code == 400
+        assert not meeting.participants.exists()
 
     def test_unknown_code_is_404(self, client):
         assert client.get("/kk/m/nosuchcode/register").status_code == 404

@@ -21,7 +21,7 @@ def setup(client):
 
 
 def url(name, *args):
-    return reverse(f"backoffice:{name}", args=args)
+    return reverse(name, args=args)
 
 
 @time_machine.travel(at(2026, 3, 12, 19), tick=False)
@@ -50,7 +50,7 @@ def test_door_paper_sheet_shows_refusals(client, setup):
 
 @time_machine.travel(at(2026, 3, 12, 19), tick=False)
 def test_minutes_are_started_filled_signed_and_printed_through_the_pages(client, setup, django_assert_max_num_queries):
-    meeting, inspector, secretary = setup
+    meeting, inspector, _secretary = setup
     minutes_url = url("protocols_staff:minutes", meeting.pk)
     assert client.get(minutes_url).status_code == 200
     client.post(minutes_url)
@@ -92,3 +92,10 @@ def test_staff_of_another_body_see_nothing(client, setup):
     assert client.get(url("meetings_staff:workspace", meeting.pk)).status_code == 404
     assert client.get(url("meetings_staff:door", meeting.pk)).status_code == 404
     assert client.get(url("protocols_staff:minutes", meeting.pk)).status_code == 404
+
+
+def test_today_page_shows_minutes_not_signed_on_the_day(client, setup):
+    meeting, _inspector, _secretary = setup
+    with time_machine.travel(at(2026, 3, 13, 9), tick=False):
+        page = client.get(reverse("backoffice:dashboard")).content.decode()
+    assert reverse("protocols_staff:minutes", args=[meeting.pk]) in page

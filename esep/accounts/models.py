@@ -61,7 +61,7 @@ class RoleAssignment(models.Model):
         verbose_name_plural = _("roles")
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(role__in=[r.value for r in POLICE_ROLES]) | models.Q(body__isnull=False),
+                condition=~models.Q(role__in=sorted(r.value for r in POLICE_ROLES)) | models.Q(body__isnull=False),
                 name="police_role_needs_body",
             )
         ]

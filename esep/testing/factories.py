@@ -156,6 +156,7 @@ def inspector_with_precinct(b: PoliceBody | None = None) -> tuple[Officer, Preci
 
 def user(role: str | None = None, *, body_: PoliceBody | None = None, terr: Territory | None = None, **kw: Any) -> User:
     n = next(_seq)
+    linked_officer = kw.pop("officer", None)
     u = User.objects.create_user(
         username=kw.pop("username", f"user{n}"),
         password=kw.pop("password", "pass-word-123"),
@@ -164,7 +165,7 @@ def user(role: str | None = None, *, body_: PoliceBody | None = None, terr: Terr
         **kw,
     )
     if role:
-        RoleAssignment.objects.create(user=u, role=role, body=body_, territory=terr, officer=kw.get("officer"))
+        RoleAssignment.objects.create(user=u, role=role, body=body_, territory=terr, officer=linked_officer)
     return u
 
 

@@ -59,7 +59,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'role',
                 'verbose_name_plural': 'roles',
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('role__in', ['staff_unit', 'secretary', 'chief', 'inspector']), _negated=True), ('body__isnull', False), _connector='OR'), name='police_role_needs_body')],
+                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('role__in', ['chief', 'inspector', 'secretary', 'staff_unit']), _negated=True), ('body__isnull', False), _connector='OR'), name='police_role_needs_body')],
             },
         ),
     ]

@@ -78,6 +78,24 @@ def _person_texts(appeal: Appeal, what: str, extra: dict[str, Any]) -> tuple[str
     elif what == "ended":
         subject = _("Your appeal %(number)s: procedure ended") % ctx
         line = _("The procedure on your appeal %(number)s ended without an answer. Reason: %(reason)s") % ctx
+    elif what == "closed":
+        subject = _("Your appeal %(number)s: procedure ended") % ctx
+        line = (
+            _(
+                "Esep no longer follows your appeal %(number)s: it was closed without the competent body's "
+                "answer. Reason: %(reason)s"
+            )
+            % ctx
+        )
+    elif what == "overdue":
+        subject = _("Your appeal %(number)s: the term has passed") % ctx
+        line = (
+            _(
+                "The term of your appeal %(number)s ended on %(due)s without an answer. Under APPK art. 91 p.2 "
+                "silence counts as a refusal: you may complain to a higher body or to court."
+            )
+            % ctx
+        )
     else:
         raise ValueError(what)
     follow = _("Follow it with your code %(code)s: %(url)s") % {"code": appeal.code, "url": ctx["url"]}

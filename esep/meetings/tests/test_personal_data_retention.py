@@ -31,11 +31,6 @@ D = dt.date
 at = ta.almaty
 
 
-@pytest.fixture
-def tree(db):
-    return pf.karaganda_tree()
-
-
 @pytest.fixture(autouse=True)
 def _clean_cache():
     cache.clear()

@@ -108,6 +108,7 @@ LANGUAGE_COOKIE_NAME = "esep_language"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = conf.STATIC_ROOT
+STATICFILES_DIRS = [BASE_DIR / "esep" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -22,3 +22,10 @@ def test_a_missing_page_is_a_translated_404():
     response = Client().get("/ru/no-such-page/")
     assert response.status_code == 404
     assert "Страница" in response.content.decode() or "не найден" in response.content.decode().lower()
+
+
+def test_the_stylesheets_are_served():
+    from django.contrib.staticfiles import finders
+
+    assert finders.find("esep/esep.css")
+    assert finders.find("esep/staff.css")

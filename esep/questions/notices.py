@@ -69,7 +69,11 @@ def _texts(question: Question, status: str, appeal: Any = None) -> tuple[str, st
     else:
         raise ValueError(status)
     follow = _("Follow it with your code %(code)s: %(url)s") % ctx
-    email = "\n\n".join(part for part in (line, details, follow) if part)
+    from esep.appeals.notices import withdraw_url
+
+    # Law on personal data art. 8: the way to withdraw consent goes with every email.
+    withdraw = _("To withdraw your consent and delete your contact: %(url)s") % {"url": withdraw_url(lang)}
+    email = "\n\n".join(part for part in (line, details, follow, withdraw) if part)
     sms = f"{line} {follow}"
     return subject, email, sms
 

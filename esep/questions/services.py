@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from esep.core.audit import audit_record
 from esep.meetings.models import Meeting, MeetingStatus
+from esep.notifications.services import messages_forget
 from esep.public.cache import public_changed_on_commit
 from esep.questions import codes, consent
 from esep.questions.models import Question, QuestionStatus, can_move
@@ -191,11 +192,14 @@ def question_withdraw_consent(*, question: Question, actor: Any = "resident") ->
             return locked
         now = timezone.now()
         had = {"name": bool(locked.author_name), "contact": bool(locked.contact)}
+        values = [locked.author_name, locked.contact]
         locked.author_name = ""
         locked.contact = ""
         locked.consent_withdrawn_at = now
         locked.personal_data_erased_at = locked.personal_data_erased_at or now
         locked.save(update_fields=["author_name", "contact", "consent_withdrawn_at", "personal_data_erased_at"])
+        # The outbox forgets the address too; a notice still queued to it is never sent.
+        messages_forget(related=locked, values=values)
         audit_record(actor=actor, action="question.consent_withdraw", obj=locked, data=had)
     return locked
 

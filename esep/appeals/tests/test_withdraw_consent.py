@@ -85,17 +85,22 @@ def test_question_name_and_contact_go_and_so_does_the_appeal_contact_under_the_s
 @time_machine.travel(MONDAY, tick=False)
 def test_question_without_appeal(client):
     tree = pf.karaganda_tree()
-    question = pf.question(
-        pf.published_meeting(precinct=tree["precinct"]),
+    question = question_services.question_submit(
+        meeting=pf.published_meeting(precinct=tree["precinct"]),
+        text="Балалар алаңында кешке жарық жоқ.",
         author_name="Серік",
         contact="serik@example.kz",
-        consent_version="2025-1",
+        consent_given=True,
     )
+    question = question_services.question_accept(question=question, actor=f.staff("inspector", tree["body"]))
+    (notice,) = Message.objects.filter(related_type="questions.question", related_id=str(question.pk))
     response = post(client, question.tracking_code, "kk")
     assert response.status_code == 200 and "Байланысыңыз жойылды" in response.content.decode()
     question.refresh_from_db()
     assert question.contact == "" and question.author_name == "" and question.text
     assert Question.objects.filter(pk=question.pk, personal_data_erased_at__isnull=False).exists()
+    notice.refresh_from_db()  # the "accepted" notice was still queued: never sent now
+    assert notice.to == "" and notice.status == MessageStatus.FAILED
 
 
 @pytest.mark.parametrize(

@@ -76,3 +76,17 @@ def test_django_form_errors_are_in_kazakh():
         with pytest.raises(forms.ValidationError) as err:
             forms.CharField(max_length=5).clean("тым ұзын мәтін")
         assert "таңба" in err.value.messages[0]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_one_string_reads_the_same_in_every_app(lang):
+    """The same English string translated two ways would change with the order apps load catalogues."""
+    import polib
+
+    seen: dict[tuple[str, str], dict[str, str]] = {}
+    for po_path in ROOT.glob(f"**/locale/{lang}/LC_MESSAGES/django.po"):
+        for entry in polib.pofile(str(po_path)):
+            if entry.msgstr and not entry.obsolete:
+                seen.setdefault((entry.msgctxt or "", entry.msgid), {})[str(po_path.relative_to(ROOT))] = entry.msgstr
+    clashes = {key: where for key, where in seen.items() if len(set(where.values())) > 1}
+    assert not clashes, "\n".join(f"{key[1]!r}: {where}" for key, where in clashes.items())

@@ -164,6 +164,8 @@ class MsgidFinder:
     Strings that read the same in both languages (Esep, SHA-256, KATO numbers) are not flagged."""
 
     PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
+    # Names that read the same in every language (the brand in the header).
+    SAME = frozenset({"Esep"})
 
     def __init__(self) -> None:
         from esep.core.i18n_check import catalogue, source_strings
@@ -198,6 +200,6 @@ class MsgidFinder:
                     if pattern.match(chunk):
                         msgid = candidate
                         break
-            if msgid is not None and self._translated_differently(msgid, lang):
+            if msgid is not None and msgid not in self.SAME and self._translated_differently(msgid, lang):
                 found.add(msgid)
         return found

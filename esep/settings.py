@@ -108,6 +108,8 @@ LANGUAGE_COOKIE_NAME = "esep_language"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = conf.STATIC_ROOT
+# esep/static is not inside an app: without this, esep.css and staff.css are never found nor collected.
+STATICFILES_DIRS = [BASE_DIR / "esep" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import segno
 from django.conf import settings
 from django.contrib import messages
@@ -167,8 +169,10 @@ def _registered_message(request, person: Participant, created: bool) -> None:
 def qr(request, pk: int):
     """The QR code of the self-registration page, to print or show on a screen at the entrance."""
     meeting = _meeting(request, pk)
-    svg = segno.make(self_registration_url(meeting), error="m").svg_inline(scale=6)
-    return HttpResponse(svg, content_type="image/svg+xml")
+    # A standalone SVG needs its namespace, or browsers do not draw it in <img> (svg_inline() omits it).
+    out = io.BytesIO()
+    segno.make(self_registration_url(meeting), error="m").save(out, kind="svg", scale=6, xmldecl=False)
+    return HttpResponse(out.getvalue(), content_type="image/svg+xml")
 
 
 @login_required

@@ -281,6 +281,28 @@ CHIEF_AGENDA = (
     "2. Азаматтардың ұсыныстары мен ескертулері."
 )
 
+SUMMARIES = {
+    MeetingKind.INSPECTOR: {
+        "summary_kk": "Учаскелік инспектор тоқсандағы құқық бұзушылықтар, алдын алу жұмысы және тұрғындардың "
+        "өтініштері бойынша есеп берді. Тұрғындар жастардың кешкі шуы, көше жарығы және алаяқтық туралы сұрады; "
+        "жауап берілмеген өтініштер ӘРПК бойынша тіркелді, әкімдікке қатыстылары тиісті бөлімге жіберілді.",
+        "summary_ru": "Участковый инспектор отчитался о правонарушениях за квартал и профилактической работе. "
+        "Жители спрашивали о шуме по вечерам, уличном освещении и мошенничестве; обращения без полного ответа "
+        "зарегистрированы по АППК, вопросы акимата направлены в его отделы.",
+        "summary_en": "The district inspector reported on the quarter's offences and prevention work. Residents "
+        "asked about noise in the evenings, street lighting and fraud; what was not answered in full was "
+        "registered as appeals, and what belongs to the akimat was sent to its departments.",
+    },
+    MeetingKind.CHIEF: {
+        "summary_kk": "Полиция органының бастығы жыл қорытындысы бойынша есеп берді: қылмыстық ахуал, алдын алу "
+        "бағдарламалары, жол қауіпсіздігі, өтініштермен жұмыс. Шешімдер хаттамаға енгізілді.",
+        "summary_ru": "Начальник органа полиции отчитался об итогах года: криминогенная обстановка, программы "
+        "профилактики, безопасность дорожного движения, работа с обращениями. Решения внесены в протокол.",
+        "summary_en": "The chief of the police body reported on the year: crime, prevention programmes, road "
+        "safety and appeals. The decisions taken are in the minutes.",
+    },
+}
+
 
 class Story:
     def __init__(self, gen: Generator, clock: _Clock, cast: Cast, rng: random.Random) -> None:
@@ -465,6 +487,9 @@ class Story:
     def hold(self, meeting: Meeting, *, video: bool = True, award: bool = False) -> None:
         with self.clock.at(meeting.ends_at or meeting.starts_at + dt.timedelta(hours=2)):
             meeting_mark_held(meeting=meeting, actor=self.cast.staff)
+            # The summary residents read on the public page. Esep has no service for it yet (see the report
+            # of the demo-ux branch); the archive rows are written the same way.
+            Meeting.objects.filter(pk=meeting.pk).update(**SUMMARIES[meeting.kind])
             if video:
                 digest = hashlib.sha256(f"esep-demo-video-{meeting.code}".encode()).hexdigest()
                 video_add_link(
@@ -686,10 +711,14 @@ class Story:
         return meeting
 
     def inspector_today(self, day: dt.date) -> Meeting:
-        """Today at 18:00: announced in time, invitations answered, questions accepted, one still waiting."""
+        """Today at 18:00 (or within the next two hours if the demo is made in the evening): announced in
+        time, invitations answered, questions accepted, one still waiting; the door page is ready."""
         officer = self.gen.current_inspector[self.cast.precinct.pk]
+        now = timezone.localtime(self.clock.real_now, ALMATY)
+        later = (now + dt.timedelta(hours=2)).replace(minute=0, second=0, microsecond=0)
+        starts_at = min(max(_local(day, 18), later), _local(day, 23))
         meeting = self.meeting(kind=MeetingKind.INSPECTOR, precinct=self.cast.precinct, officer=officer,
-                               starts_at=_local(day, 18))  # fmt: skip
+                               starts_at=starts_at)  # fmt: skip
         self.announce(meeting, days_before=12, channels=[Channel.SOCIAL_NETWORKS, Channel.ENTERPRISES])
         invitations = self.invite(meeting, list(InviteeCategory.values), days_before=11)
         self.reply(invitations, meeting, [InviteeCategory.AKIMAT, InviteeCategory.SOCIAL])

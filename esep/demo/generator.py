@@ -44,7 +44,7 @@ from esep.territory.models import Level, Territory
 ALMATY_TZ = ZoneInfo("Asia/Almaty")
 CITIES_OF_REPUBLICAN_SIGNIFICANCE = {"71": BodyLevel.CAPITAL_DP, "75": BodyLevel.CITY_RS_DP, "79": BodyLevel.CITY_RS_DP}
 DEMO_PASSWORD = "esep-demo-2026"  # noqa: S105 - printed for the demo on purpose
-SHOWCASE_DISTRICT = "351000000"  # Karaganda city administration: the demo logins work here
+SHOWCASE_DISTRICT = showcase.SHOWCASE_DISTRICT  # Karaganda city administration: the demo logins work here
 # Share of inspectors' quarterly reports that were not held (the prosecutor's data in the parliamentary speech
 # says some inspectors skipped them); small, so that oversight's "who did not report" has a few rows to show.
 MISSED_SHARE = 0.03

@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING, Any
 from unittest import mock
 from zoneinfo import ZoneInfo
 
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 
 from esep.accounts.models import Role, RoleAssignment, User
 from esep.announcements.models import Channel
@@ -91,6 +92,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from esep.demo.generator import Generator
 
 ALMATY = ZoneInfo("Asia/Almaty")
+SHOWCASE_DISTRICT = "351000000"  # Karaganda city administration
 OTHER_BODIES = 4  # besides the showcase body: a district each of Astana, Almaty, Shymkent and Karaganda region
 
 
@@ -558,7 +560,7 @@ class Story:
         day = timezone.localtime(meeting.starts_at, ALMATY).date()
         for appeal in Appeal.objects.filter(meeting=meeting, source="protocol").order_by("id"):
             if appeal.kind == AppealKind.CRIME_REPORT:
-                with self.clock.at(_local(day + dt.timedelta(days=1), 9)):
+                with self.clock.at(_local(day + dt.timedelta(days=2), 9)):
                     appeal_take(appeal=appeal, actor=self.cast.staff)
                     appeal_register_crime(
                         appeal=appeal, actor=self.cast.staff, register_number=f"ЕРДР {day:%y}{appeal.pk:07d}"
@@ -575,7 +577,7 @@ class Story:
                             name="Бөлім басшысы Ахметова Ж. С.",
                         )
             elif appeal.status == AppealStatus.REGISTERED:
-                with self.clock.at(_local(day + dt.timedelta(days=1), 10)):
+                with self.clock.at(_local(day + dt.timedelta(days=2), 10)):
                     appeal_take(appeal=appeal, actor=self.cast.inspector)
                 if answer_police:
                     with self.clock.at(_local(day + dt.timedelta(days=7), 15)):
@@ -753,6 +755,13 @@ def _reject_spam(meeting: Meeting, clock: _Clock, actor: User) -> None:
 
 def play(gen: Generator, result: Plan, *, real_now: dt.datetime | None = None) -> Plan:
     """Play the showcase through the services. Deterministic for a given KATO and day."""
+    # Texts Esep stores (timeline notes, notices) are written in the language active when they happen; the
+    # periodic commands run with the default language (Kazakh), so the showcase does too.
+    with translation.override(settings.LANGUAGE_CODE):
+        return _play(gen, result, real_now=real_now)
+
+
+def _play(gen: Generator, result: Plan, *, real_now: dt.datetime | None) -> Plan:
     clock = _Clock(real_now or timezone.now())
     rng = random.Random("esep-demo-showcase")
     users = {u.username: u for u in User.objects.filter(username__in=["staff", "chief", "inspector", "secretary"])}
@@ -787,15 +796,16 @@ def play(gen: Generator, result: Plan, *, real_now: dt.datetime | None = None) -
 
 
 def sample_codes() -> dict[str, str]:
-    """Codes a visitor of the demo can type: a question's tracking code and an appeal's code."""
+    """Codes a visitor of the demo can type: a question's tracking code and appeals' codes (showcase body)."""
     codes: dict[str, str] = {}
-    question = Question.objects.filter(status=QuestionStatus.ANSWERED_WRITING).order_by("id").first()
+    here = {"meeting__body__territory__kato": SHOWCASE_DISTRICT}
+    question = Question.objects.filter(status=QuestionStatus.ANSWERED_WRITING, **here).order_by("id").first()
     if question is not None:
         codes["question (answered in writing)"] = question.tracking_code
-    forwarded = Appeal.objects.filter(answered_by_agency=True).order_by("id").first()
+    forwarded = Appeal.objects.filter(answered_by_agency=True, **here).order_by("id").first()
     if forwarded is not None:
         codes["appeal (answered by an akimat department)"] = forwarded.code
-    overdue = Appeal.objects.filter(overdue_since__isnull=False).order_by("id").first()
+    overdue = Appeal.objects.filter(overdue_since__isnull=False, **here).order_by("id").first()
     if overdue is not None:
         codes["appeal (overdue)"] = overdue.code
     return codes

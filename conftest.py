@@ -19,6 +19,28 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Cached pages, rate-limit counters and the search index must not leak between tests."""
+    from django.core.cache import cache
+
+    from esep.territory import search
+
+    cache.clear()
+    search.reset_index()
+    yield
+    cache.clear()
+    search.reset_index()
+
+
+@pytest.fixture
+def tree(db):
+    """A small real-looking Karaganda tree with a precinct, an inspector and an announced meeting."""
+    from esep.testing.public import karaganda_tree
+
+    return karaganda_tree()
+
+
 @pytest.fixture
 def browser():
     """A headless Chromium driven by Playwright (Debian's package; Playwright downloads nothing)."""

@@ -108,7 +108,6 @@ LANGUAGE_COOKIE_NAME = "esep_language"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = conf.STATIC_ROOT
-# esep/static is not inside an app: without this, esep.css and staff.css are never found nor collected.
 STATICFILES_DIRS = [BASE_DIR / "esep" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -181,3 +180,4 @@ LOGGING = {
 DATA_DIR = Path(BASE_DIR) / "data"
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+CSRF_FAILURE_VIEW = "esep.core.views.csrf_failure"

@@ -7,6 +7,7 @@ from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
 from esep.api import registry
+from esep.api.auth import TokenView
 
 API_APPS = ["meetings", "planning", "announcements", "questions", "protocols", "appeals", "law", "notifications"]
 
@@ -20,6 +21,7 @@ for app in API_APPS:
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("auth/token/", TokenView.as_view(), name="api-token"),
     *extra,
     path("", include(router.urls)),
 ]

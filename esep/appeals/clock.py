@@ -13,6 +13,7 @@ from esep.law import calendar as work_calendar
 from esep.law import deadlines
 
 TERM = "appk.term_days"  # АППК art. 76 pp.1-2
+COMPLAINT_TERM = "appk.complaint_term_days"  # АППК art. 99
 REDIRECT = "appk.redirect_days"  # АППК art. 65
 EXTENSION = "appk.extension_max_months"  # АППК art. 76 p.3
 NOTICE = "appk.notice_days"  # АППК art. 76 p.3, art. 70 p.3
@@ -37,6 +38,20 @@ def term(start: dt.date | dt.datetime) -> tuple[dt.date, dict[str, Any]]:
     from registration or from receipt, whichever the version in force says (Law 241-VIII changed it)."""
     deadline = deadlines.compute(TERM, start)
     return deadline.due, _basis(deadline)
+
+
+def complaint_term(start: dt.date | dt.datetime) -> tuple[dt.date, dict[str, Any]]:
+    """A complaint against an act or inaction is considered by this date, without extension (АППК art. 99)."""
+    deadline = deadlines.compute(COMPLAINT_TERM, start)
+    return deadline.due, _basis(deadline)
+
+
+def complaint_rule_citation(on: dt.date, lang: str) -> tuple[int, str]:
+    """(working days, citation in ``lang``) of the complaint term in force on ``on``: for the refusal to extend."""
+    from esep.law import rules
+
+    found = rules.rule(COMPLAINT_TERM, on)
+    return int(found.value), found.citation(lang)
 
 
 def redirect_term(received_on: dt.date) -> tuple[dt.date, dict[str, Any]]:

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from esep.appeals.models import Appeal, AppealKind, EventKind
+from esep.appeals.models import CLOCKED_KINDS, Appeal, AppealKind, EventKind
 
 
 def _appeal_facts(appeal: Appeal) -> dict[str, Any]:
@@ -22,10 +22,12 @@ def _appeal_facts(appeal: Appeal) -> dict[str, Any]:
         notices = [e for e in appeal.events.all() if e.kind == EventKind.NOTICE and e.data.get("about") == "forwarded"]
         if notices:
             facts["applicant_notified_on"] = timezone.localtime(notices[0].at).date().isoformat()
-    facts["anonymous"] = not (appeal.contact_consent and appeal.applicant_contact)
-    if appeal.kind == AppealKind.APPEAL and appeal.registered_on:
+    # A contact destroyed by retention was there to be used: the item is not anonymous after the fact.
+    facts["anonymous"] = not (appeal.contact_consent and (appeal.applicant_contact or appeal.applicant_erased_at))
+    if appeal.kind in CLOCKED_KINDS and appeal.registered_on:
         procedure: dict[str, Any] = {
-            "kind": "appeal",
+            # АППК art. 76 for an appeal, art. 99 for a complaint against an act or inaction.
+            "kind": "complaint_against_action" if appeal.kind == AppealKind.COMPLAINT else "appeal",
             "received_at": timezone.localtime(appeal.received_at).isoformat(),
             "registered_on": appeal.registered_on.isoformat(),
         }

@@ -28,6 +28,21 @@ class AgencyReplyForm(HoneypotMixin):
     name = forms.CharField(label=_("Name and position of the person answering"), max_length=200)
 
 
+class WithdrawConsentForm(HoneypotMixin):
+    """Withdrawal of consent by a tracking code (Law on personal data art. 8)."""
+
+    code = forms.CharField(
+        label=_("Tracking code of your question or appeal"),
+        max_length=40,
+        widget=forms.TextInput({"autocomplete": "off"}),
+    )
+    confirm = forms.BooleanField(
+        label=_("I withdraw my consent: delete my contact (and the name I gave with a question) now."),
+        required=True,
+        error_messages={"required": _("Tick the box to confirm that you withdraw your consent.")},
+    )
+
+
 class AnswerForm(forms.Form):
     text = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 6}), max_length=10_000)
     measures = forms.CharField(

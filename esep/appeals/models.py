@@ -6,7 +6,9 @@ The АППК clock (registration, term, extension, redirect) is computed by esep
 here with the rule and its citation, so a later change of the law does not rewrite old cases.
 
 Crime reports made at a meeting are not АППК appeals (АППК art. 3 p.4): they are kept here as a separate
-kind, registered in the crime register and never put on the АППК clock.
+kind, registered in the crime register and never put on the АППК clock. Complaints against an act or
+inaction of the police (АППК art. 99) are a kind of their own: 20 working days from registration, no
+extension.
 """
 
 from __future__ import annotations
@@ -24,6 +26,11 @@ from esep.police.models import Subject
 class AppealKind(models.TextChoices):
     APPEAL = "appeal", _("appeal under the APPK")
     CRIME_REPORT = "crime_report", _("report of a crime or offence")
+    COMPLAINT = "complaint", _("complaint against an act or inaction")
+
+
+# Kinds considered under the АППК, with a clock: an appeal (art. 76) and a complaint (art. 99).
+CLOCKED_KINDS = frozenset({AppealKind.APPEAL, AppealKind.COMPLAINT})
 
 
 class AppealSource(models.TextChoices):
@@ -93,6 +100,11 @@ class Appeal(models.Model):
     applicant_name = models.CharField(_("applicant"), max_length=200, blank=True)
     applicant_contact = models.CharField(_("contact"), max_length=200, blank=True)
     contact_consent = models.BooleanField(_("consent to be contacted"), default=False)
+    # Law on personal data arts. 8, 12, 18: the contact is deleted when the person withdraws consent; name
+    # and contact are destroyed when the retention term has passed. ``contact_consent`` keeps saying what
+    # was agreed at registration (statistics and compliance read it).
+    consent_withdrawn_at = models.DateTimeField(null=True, blank=True)
+    applicant_erased_at = models.DateTimeField(null=True, blank=True)
 
     # Registration and ticket (АППК art. 64 pp.2-3).
     number = models.CharField(_("registration number"), max_length=30, unique=True, null=True, blank=True)
@@ -171,7 +183,12 @@ class Appeal(models.Model):
 
     @property
     def is_anonymous(self) -> bool:
-        return not self.applicant_name.strip()
+        """No name was given (АППК art. 88). A name destroyed by retention does not make it anonymous."""
+        return not self.applicant_name.strip() and self.applicant_erased_at is None
+
+    @property
+    def has_clock(self) -> bool:
+        return self.kind in CLOCKED_KINDS
 
     @property
     def current_forward(self):
@@ -228,6 +245,8 @@ class EventKind(models.TextChoices):
     NOTICE_IMPOSSIBLE = "notice_impossible", _("no contact to notify the person")
     REMINDER = "reminder", _("reminder to staff")
     DEADLINE_MISSED = "deadline_missed", _("term passed without an answer")
+    CONSENT_WITHDRAWN = "consent_withdrawn", _("consent withdrawn: contact deleted")
+    DATA_ERASED = "data_erased", _("name and contact destroyed after the retention term")
 
 
 # Events the person sees on their status page (others are internal).
@@ -244,6 +263,8 @@ PUBLIC_EVENTS = frozenset(
         EventKind.CLOSED,
         EventKind.NOTICE,
         EventKind.DEADLINE_MISSED,
+        EventKind.CONSENT_WITHDRAWN,
+        EventKind.DATA_ERASED,
     }
 )
 

@@ -22,6 +22,12 @@ def status_url(appeal: Appeal, lang: str | None = None) -> str:
         return settings.SITE_URL + reverse("appeals_public:status", args=[appeal.code])
 
 
+def withdraw_url(lang: str | None = None) -> str:
+    """The public page where a person withdraws consent with their code (Law on personal data art. 8)."""
+    with translation.override(lang or translation.get_language()):
+        return settings.SITE_URL + reverse("appeals_public:withdraw_consent")
+
+
 def reply_url(forward: AppealForward, lang: str) -> str:
     with translation.override(lang):
         return settings.SITE_URL + reverse("appeals_public:reply", args=[forward.token])
@@ -78,10 +84,30 @@ def _person_texts(appeal: Appeal, what: str, extra: dict[str, Any]) -> tuple[str
     elif what == "ended":
         subject = _("Your appeal %(number)s: procedure ended") % ctx
         line = _("The procedure on your appeal %(number)s ended without an answer. Reason: %(reason)s") % ctx
+    elif what == "closed":
+        subject = _("Your appeal %(number)s: procedure ended") % ctx
+        line = (
+            _(
+                "Esep no longer follows your appeal %(number)s: it was closed without the competent body's "
+                "answer. Reason: %(reason)s"
+            )
+            % ctx
+        )
+    elif what == "overdue":
+        subject = _("Your appeal %(number)s: the term has passed") % ctx
+        line = (
+            _(
+                "The term of your appeal %(number)s ended on %(due)s without an answer. Under APPK art. 91 p.2 "
+                "silence counts as a refusal: you may complain to a higher body or to court."
+            )
+            % ctx
+        )
     else:
         raise ValueError(what)
     follow = _("Follow it with your code %(code)s: %(url)s") % {"code": appeal.code, "url": ctx["url"]}
-    email_body = "\n\n".join(part for part in (line, extra.get("details", ""), follow) if part)
+    # Law on personal data art. 8: the way to withdraw consent goes with every email.
+    withdraw = _("To withdraw your consent and delete your contact: %(url)s") % {"url": withdraw_url()}
+    email_body = "\n\n".join(part for part in (line, extra.get("details", ""), follow, withdraw) if part)
     return subject, email_body, f"{line} {ctx['url']}"
 
 

@@ -12,12 +12,12 @@ from django.utils import timezone
 
 from esep.accounts.permissions import Action, restrict
 from esep.appeals.models import (
+    CLOCKED_KINDS,
     FINISHED_STATUSES,
     PUBLIC_EVENTS,
     Appeal,
     AppealEvent,
     AppealForward,
-    AppealKind,
     AppealStatus,
 )
 from esep.meetings.models import Meeting, MeetingKind, MeetingStatus
@@ -41,7 +41,7 @@ def appeals_for_staff(user, *, status: str = "", query: str = "", today: dt.date
     return qs.annotate(
         due=Coalesce("extended_until", "due_on"),
         is_overdue=Case(
-            When(Q(status__in=UNANSWERED, kind=AppealKind.APPEAL) & _due_before(today), then=Value(True)),
+            When(Q(status__in=UNANSWERED, kind__in=CLOCKED_KINDS) & _due_before(today), then=Value(True)),
             default=Value(False),
             output_field=BooleanField(),
         ),

@@ -4,7 +4,11 @@ timeline and the audit log, queue notices in the same transaction (the outbox se
 Legal basis: Order 608 pp.16-17, Order 652 p.32 (what was not answered in full is checked under the
 АППК; what is outside police competence goes to the competent body with the person notified); АППК
 arts. 64 (registration, ticket), 65 (redirect in 3 working days), 76 (term, extension), 77 and 89 (answer),
-88 (anonymous), 3 p.4 (crime reports are not appeals), 91 p.2 (silence counts as refusal).
+88 (anonymous), 3 p.4 (crime reports are not appeals), 91 p.2 (silence counts as refusal), 99 (complaint
+against an act or inaction: 20 working days, no extension), 70 p.3 (the person is told the procedure ended).
+Personal data (Law on personal data arts. 8, 12, 18): ``personal_data_withdraw`` (the person withdraws
+consent: the contact goes at once) and ``appeals_erase_expired`` (retention; called by ``esep retention
+purge``).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from esep.accounts.models import Role
 from esep.accounts.permissions import has_role
 from esep.appeals import clock
 from esep.appeals.models import (
+    CLOCKED_KINDS,
     Appeal,
     AppealEvent,
     AppealForward,
@@ -53,7 +58,7 @@ def _today() -> dt.date:
 
 def _is_overdue(appeal: Appeal, on: dt.date) -> bool:
     due = appeal.effective_due_on
-    return bool(appeal.kind == AppealKind.APPEAL and due and on > due)
+    return bool(appeal.kind in CLOCKED_KINDS and due and on > due)
 
 
 def _event(
@@ -171,10 +176,15 @@ def appeal_register(
     )
     if code and not Appeal.objects.filter(code=code).exists():
         appeal.code = code
-    if kind == AppealKind.APPEAL:
+    if kind not in AppealKind.values:
+        raise AppealError(_("Unknown kind of appeal."))
+    if kind in CLOCKED_KINDS:
         # АППК art. 64 p.2: registered on the day of receipt, or the next working day.
         appeal.registered_on = clock.registration_day(received_at)
-        appeal.due_on, appeal.due_basis = clock.term(received_at)
+        if kind == AppealKind.COMPLAINT:
+            appeal.due_on, appeal.due_basis = clock.complaint_term(received_at)  # АППК art. 99
+        else:
+            appeal.due_on, appeal.due_basis = clock.term(received_at)  # АППК art. 76
         if competence == Competence.OTHER:
             appeal.redirect_due_on, appeal.redirect_basis = clock.redirect_term(timezone.localtime(received_at).date())
     else:
@@ -222,6 +232,9 @@ def _after_registration(appeal: Appeal, *, actor: Any, agency=None) -> None:
         )
         appeal.ended_reason = _("Anonymous appeal (APPK art. 88 p.1 sub.2).")
         appeal.save(update_fields=["status", "finished_at", "ended_reason"])
+        if appeal.applicant_contact:
+            # АППК art. 70 p.3: a person who left no name but a contact is still told the procedure ended.
+            notify_person(appeal=appeal, what="ended", actor=actor, reason=appeal.ended_reason)
         return
     notify_person(
         appeal=appeal,
@@ -351,6 +364,15 @@ def appeal_extend(*, appeal: Appeal, actor, until: dt.date, reason: str, decided
     today = _today()
     with transaction.atomic():
         appeal = _locked(appeal)
+        if appeal.kind == AppealKind.COMPLAINT:
+            days, citation = clock.complaint_rule_citation(appeal.registered_on or today, translation.get_language())
+            raise AppealError(
+                _(
+                    "A complaint against an act or inaction is considered within %(days)s working days of "
+                    "registration and its term cannot be extended (%(citation)s)."
+                )
+                % {"days": days, "citation": citation}
+            )
         if appeal.kind != AppealKind.APPEAL:
             raise AppealError(_("Only an appeal under the APPK has a term to extend."))
         limit, basis = clock.extension_limit(today)
@@ -427,7 +449,7 @@ def appeal_forward(*, appeal: Appeal, actor, agency=None) -> AppealForward:
     notifying the person at the same time. Without ``agency`` the body is found by territory and subject."""
     with transaction.atomic():
         appeal = _locked(appeal)
-        if appeal.kind != AppealKind.APPEAL:
+        if appeal.kind not in CLOCKED_KINDS:
             raise AppealError(_("A crime report is not forwarded under the APPK."))
         target = agency or route_agency(territory=appeal.territory, subject=appeal.subject)
         if target is None:
@@ -561,9 +583,120 @@ def appeal_close(*, appeal: Appeal, actor, note: str = "") -> Appeal:
         appeal = _locked(appeal)
         if appeal.status == AppealStatus.FORWARDED and not note:
             raise AppealError(_("Say why a forwarded appeal is closed without the competent body's answer."))
+        was_forwarded = appeal.status == AppealStatus.FORWARDED
         _move(appeal, AppealStatus.CLOSED, EventKind.CLOSED, actor=actor, note=note)
         appeal.closed_on = _today()
         appeal.finished_at = appeal.finished_at or timezone.now()
         appeal.save()
+        if was_forwarded:
+            # АППК art. 70 p.3: the procedure ends without the competent body's answer; the person is told.
+            notify_person(appeal=appeal, what="closed", actor=actor, reason=note)
         audit_record(actor=actor, action="appeal.close", obj=appeal)
     return appeal
+
+
+# --- personal data -----------------------------------------------------------------------------------
+
+REDACTED = "[—]"
+
+
+def _redact_copies(appeal: Appeal, values: list[str]) -> int:
+    """Replace ``values`` (a name, a contact) wherever the timeline and the outbox copied them; the rows
+    stay. Returns the number of timeline rows changed."""
+    values = [v for v in {v.strip() for v in values} if len(v) >= 3]
+    if not values:
+        return 0
+    changed = 0
+    for event in appeal.events.all():
+        note, data, actor_name = event.note, _redact_json(event.data, values), event.actor_name
+        for value in values:
+            note = note.replace(value, REDACTED)
+            actor_name = actor_name.replace(value, REDACTED)
+        if (note, data, actor_name) != (event.note, event.data, event.actor_name):
+            event.note, event.data, event.actor_name = note, data, actor_name
+            event.save(update_fields=["note", "data", "actor_name"])
+            changed += 1
+    from esep.notifications.services import messages_forget
+
+    messages_forget(related=appeal, values=values, replacement=REDACTED)
+    return changed
+
+
+def _redact_json(value: Any, values: list[str]) -> Any:
+    if isinstance(value, str):
+        for v in values:
+            value = value.replace(v, REDACTED)
+        return value
+    if isinstance(value, list):
+        return [_redact_json(v, values) for v in value]
+    if isinstance(value, dict):
+        return {k: _redact_json(v, values) for k, v in value.items()}
+    return value
+
+
+def appeal_withdraw_consent(*, appeal: Appeal, actor: Any = "resident") -> Appeal:
+    """The person withdraws consent to keep their contact (Law on personal data art. 8): the contact is
+    deleted at once (the law allows ``personal_data.withdrawal_days``), from the appeal, the timeline and
+    the outbox, and the timeline says so. The name stays: the appeal is considered under the АППК, which
+    needs it (art. 88); it goes with the retention term. Withdrawing again changes nothing."""
+    with transaction.atomic():
+        appeal = _locked(appeal)
+        if appeal.consent_withdrawn_at is not None and not appeal.applicant_contact:
+            return appeal
+        contact = appeal.applicant_contact
+        appeal.applicant_contact = ""
+        appeal.consent_withdrawn_at = timezone.now()
+        appeal.save(update_fields=["applicant_contact", "consent_withdrawn_at", "updated_at"])
+        _redact_copies(appeal, [contact] if contact else [])
+        _event(appeal, EventKind.CONSENT_WITHDRAWN, actor=actor, overdue=False, citation="Law on personal data art. 8")
+        audit_record(actor=actor, action="appeal.consent_withdraw", obj=appeal, data={"had_contact": bool(contact)})
+    return appeal
+
+
+def appeals_erase_expired(*, finished_before: dt.datetime, now: dt.datetime, actor: Any) -> int:
+    """Destroy the applicant's name and contact of appeals finished before ``finished_before`` (the cut-off
+    comes from the retention rule of esep.law; the caller writes the destruction record in the same
+    transaction). Text, status, dates, flags and the timeline stay; copies of the name and contact in the
+    timeline and the outbox are replaced. Returns how many appeals lost personal data; a second call with
+    the same cut-off returns 0."""
+    due = (
+        Appeal.objects.filter(
+            finished_at__isnull=False, finished_at__lt=finished_before, applicant_erased_at__isnull=True
+        )
+        .exclude(status__in=[AppealStatus.REGISTERED, AppealStatus.IN_PROGRESS, AppealStatus.EXTENDED])
+        .exclude(applicant_name="", applicant_contact="")
+    )
+    count = 0
+    for pk in list(due.values_list("pk", flat=True)):
+        appeal = Appeal.objects.select_for_update(of=("self",)).get(pk=pk)
+        values = [appeal.applicant_name, appeal.applicant_contact]
+        appeal.applicant_name = ""
+        appeal.applicant_contact = ""
+        appeal.applicant_erased_at = now
+        appeal.save(update_fields=["applicant_name", "applicant_contact", "applicant_erased_at", "updated_at"])
+        _redact_copies(appeal, values)
+        _event(appeal, EventKind.DATA_ERASED, actor=actor, overdue=False)
+        count += 1
+    return count
+
+
+def personal_data_withdraw(*, code: str, actor: Any = "resident") -> dict[str, Any] | None:
+    """The public withdrawal of consent by a tracking code: a question's code, an appeal's code, or both
+    (a question turned into an appeal keeps its code). Returns what was found, or None for an unknown code.
+    The question's name and contact, and the appeal's contact, are deleted at once."""
+    from esep.appeals.selectors import appeal_by_code
+    from esep.questions.selectors import question_by_code
+    from esep.questions.services import question_withdraw_consent
+
+    question = question_by_code(code)
+    appeal = appeal_by_code(code)
+    if appeal is None and question is not None:
+        appeal = Appeal.objects.filter(source_key=f"{question._meta.label_lower}:{question.pk}").first()
+    if question is None and appeal is None:
+        return None
+    with transaction.atomic():
+        if question is not None:
+            question = question_withdraw_consent(question=question, actor=actor)
+        if appeal is not None:
+            appeal = appeal_withdraw_consent(appeal=appeal, actor=actor)
+    return {"question": question, "appeal": appeal}

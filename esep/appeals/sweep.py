@@ -24,16 +24,16 @@ from django.utils.translation import gettext as _
 from esep.accounts.models import POLICE_ROLES, User
 from esep.appeals import clock
 from esep.appeals.models import (
+    CLOCKED_KINDS,
     Appeal,
     AppealEvent,
-    AppealKind,
     AppealStatus,
     Competence,
     EventKind,
     Reminder,
     ReminderKind,
 )
-from esep.appeals.notices import notify_staff, staff_url
+from esep.appeals.notices import notify_person, notify_staff, staff_url
 
 # How many working days before the term staff get a "term ends soon" reminder. Not a legal term: an
 # operational choice of this installation.
@@ -60,7 +60,7 @@ def appeals_sweep(*, today: dt.date | None = None) -> SweepResult:
     today = today or timezone.localdate()
     soon = clock.add_working_days(today, REMIND_BEFORE_WORKING_DAYS)
     result = SweepResult()
-    unanswered = Appeal.objects.filter(kind=AppealKind.APPEAL, status__in=UNANSWERED)
+    unanswered = Appeal.objects.filter(kind__in=CLOCKED_KINDS, status__in=UNANSWERED)
     candidates = set(unanswered.filter(_effective_due(soon)).values_list("pk", flat=True))
     candidates |= set(
         unanswered.filter(competence=Competence.OTHER, redirect_due_on__lte=soon).values_list("pk", flat=True)
@@ -103,6 +103,8 @@ def _sweep_one(pk: int, today: dt.date, soon: dt.date, result: SweepResult) -> N
                     data={"due_on": due.isoformat(), "citation": "АППК art. 91 p.2"},
                     overdue=True,
                 )
+                # The person learns that silence now counts as a refusal they may complain about.
+                notify_person(appeal=appeal, what="overdue", actor="Esep", due=due.strftime("%d.%m.%Y"))
                 result.marked_overdue += 1
             if due < today:
                 _remind(appeal, ReminderKind.OVERDUE, due, result)

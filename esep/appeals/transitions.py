@@ -28,8 +28,19 @@ CRIME_TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 
+# Complaints against an act or inaction: as appeals, but never extended (АППК art. 99).
+COMPLAINT_TRANSITIONS: dict[str, frozenset[str]] = {
+    status: targets - {S.EXTENDED} for status, targets in APPEAL_TRANSITIONS.items() if status != S.EXTENDED
+}
+
+
 def allowed(kind: str, status_from: str) -> frozenset[str]:
-    table = CRIME_TRANSITIONS if kind == AppealKind.CRIME_REPORT else APPEAL_TRANSITIONS
+    if kind == AppealKind.CRIME_REPORT:
+        table = CRIME_TRANSITIONS
+    elif kind == AppealKind.COMPLAINT:
+        table = COMPLAINT_TRANSITIONS
+    else:
+        table = APPEAL_TRANSITIONS
     return table.get(status_from, frozenset())
 
 

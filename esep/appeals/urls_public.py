@@ -1,4 +1,5 @@
-"""Public pages of appeals (status by tracking code, replies of other bodies), under /<lang>/appeals/."""
+"""Public pages of appeals (status by tracking code, replies of other bodies, withdrawal of consent by a
+question's or an appeal's code), under /<lang>/appeals/."""
 
 from django.urls import path
 
@@ -8,5 +9,6 @@ app_name = "appeals_public"
 urlpatterns = [
     path("", views_public.lookup, name="lookup"),
     path("reply/<str:token>/", views_public.reply, name="reply"),
+    path("consent/withdraw/", views_public.withdraw_consent, name="withdraw_consent"),
     path("<str:code>/", views_public.status, name="status"),
 ]

@@ -8,14 +8,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from esep.appeals.forms import AgencyReplyForm
+from esep.appeals.forms import AgencyReplyForm, WithdrawConsentForm
 from esep.appeals.models import AppealStatus
 from esep.appeals.ratelimit import rate_limited
 from esep.appeals.selectors import appeal_by_code, forward_by_token
-from esep.appeals.services import AppealError, appeal_record_agency_reply
+from esep.appeals.services import AppealError, appeal_record_agency_reply, personal_data_withdraw
 
 STATUS_LIMIT_PER_MINUTE = 30
 REPLY_LIMIT_PER_MINUTE = 10
+# A person withdraws consent once or twice; a script guessing codes is stopped here.
+WITHDRAW_LIMIT = 10
+WITHDRAW_WINDOW_SECONDS = 600
 
 
 def _too_many(request):
@@ -97,3 +100,27 @@ def reply(request, token: str):
         {"forward": forward, "appeal": forward.appeal, "form": form, "answered": AppealStatus.ANSWERED},
         status=status_code,
     )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def withdraw_consent(request):
+    """Law on personal data art. 8: a person with a question's or an appeal's code withdraws consent; the
+    contact (and a question's name) is deleted at once, well within the legal term."""
+    if request.method == "GET":
+        return render(request, "appeals/withdraw.html", {"form": WithdrawConsentForm()})
+    if rate_limited(request, "consent-withdraw", limit=WITHDRAW_LIMIT, window=WITHDRAW_WINDOW_SECONDS):
+        return render(
+            request,
+            "appeals/message.html",
+            {"title": _("Too many requests"), "text": _("Too many attempts from your address. Try again later.")},
+            status=429,
+        )
+    form = WithdrawConsentForm(request.POST)
+    if not form.is_valid():
+        return render(request, "appeals/withdraw.html", {"form": form}, status=400)
+    result = personal_data_withdraw(code=form.cleaned_data["code"])
+    if result is None:
+        form.add_error("code", _("No question or appeal has this code. Check the code in the message you received."))
+        return render(request, "appeals/withdraw.html", {"form": form}, status=404)
+    return render(request, "appeals/withdraw_done.html", result)

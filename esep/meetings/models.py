@@ -273,12 +273,23 @@ class Award(models.Model):
         return self.recipient
 
 
+class DestructionSubject(models.TextChoices):
+    MEETING_MATERIALS = "meeting_materials", _("report materials of a meeting")
+    QUESTION_AUTHORS = "question_authors", _("names and contacts of question authors")
+    APPEAL_APPLICANTS = "appeal_applicants", _("names and contacts of applicants")
+    OUTBOX_RECIPIENTS = "outbox_recipients", _("recipients of sent messages")
+
+
 class DestructionRecord(models.Model):
     """What retention destroyed or anonymised, when, by whom and under which rule (Order 652 p.32: report
     materials are kept 1 year; Law on personal data art. 12: destroyed when the purpose is reached).
-    One per meeting, which also makes ``esep retention purge`` idempotent."""
+    One per meeting for its materials, which also makes ``esep retention purge`` idempotent; for questions,
+    appeals and the outbox, one per run and kind of data that destroyed anything (``meeting`` empty)."""
 
-    meeting = models.OneToOneField(Meeting, on_delete=models.PROTECT, related_name="destruction")
+    meeting = models.OneToOneField(Meeting, null=True, blank=True, on_delete=models.PROTECT, related_name="destruction")
+    subject = models.CharField(
+        max_length=30, choices=DestructionSubject.choices, default=DestructionSubject.MEETING_MATERIALS
+    )
     performed_at = models.DateTimeField()
     actor_name = models.CharField(max_length=200)
     rule_key = models.CharField(max_length=100)
@@ -294,4 +305,4 @@ class DestructionRecord(models.Model):
         verbose_name_plural = _("destruction records")
 
     def __str__(self) -> str:
-        return f"{self.meeting_id} · {self.performed_at:%Y-%m-%d}"
+        return f"{self.meeting_id or self.subject} · {self.performed_at:%Y-%m-%d}"

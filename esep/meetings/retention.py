@@ -7,6 +7,20 @@ of complaints in the minutes, and destroys uploaded video files, once the term o
 minutes' text and their seal stay; a DestructionRecord says what was done, when, by whom, under which rule.
 Meetings with a record are skipped, so running it again changes nothing. Chief's reports are not touched:
 their materials are kept under Order 236 (Order 608 p.18).
+
+The same run destroys the personal data kept outside the report materials, each kind under its own rule of
+esep.law (Law on personal data arts. 12, 18; the terms are Esep's policy, said so in each rule):
+
+- ``retention.question_contact_days``: the author's name and contact of a closed question;
+- ``retention.question_contact_open_years``: the same for a question never closed, counted from its meeting;
+- ``retention.appeal_applicant_years``: the applicant's name and contact of a finished appeal (text,
+  status, dates, flags and timeline stay; copies in the timeline and the outbox are replaced);
+- ``retention.outbox_recipient_days``: the recipient address of an email or SMS sent, delivered or failed.
+
+The owning apps do the writing (``questions_erase_expired``, ``appeals_erase_expired``,
+``messages_forget_recipients``); here the cut-off day is found from the rule and, in the same transaction, a
+DestructionRecord (``meeting`` empty, ``subject`` the kind of data) says how many and under which rule. Each
+object is marked when its data go, so a second run finds nothing and writes no record.
 """
 
 from __future__ import annotations
@@ -20,9 +34,13 @@ from django.utils import timezone
 
 from esep.core.audit import audit_record
 from esep.meetings.lawrules import rule_citation, term_end
-from esep.meetings.models import DestructionRecord, Meeting, MeetingKind, MeetingStatus
+from esep.meetings.models import DestructionRecord, DestructionSubject, Meeting, MeetingKind, MeetingStatus
 
 RETENTION_RULE = "retention.inspector_materials_days"
+QUESTION_CLOSED_RULE = "retention.question_contact_days"
+QUESTION_OPEN_RULE = "retention.question_contact_open_years"
+APPEAL_RULE = "retention.appeal_applicant_years"
+OUTBOX_RULE = "retention.outbox_recipient_days"
 
 
 @dataclass(frozen=True)
@@ -31,6 +49,9 @@ class PurgeResult:
     participants: int
     videos: int
     items: int
+    questions: int = 0
+    appeals: int = 0
+    messages: int = 0
 
 
 def kept_until(meeting: Meeting) -> dt.date:
@@ -87,6 +108,83 @@ def _purge_one(meeting: Meeting, actor_name: str, now: dt.datetime) -> Destructi
     return record
 
 
+def expired_through(rule_code: str, today: dt.date) -> dt.date:
+    """The latest start day whose term under ``rule_code`` has ended before ``today``: data whose clock
+    started on that day or earlier are past their term (kept until a day before today), later ones are
+    not. The unit, working days and shifts stay esep.law's business; the term grows with its start day."""
+    day = today - dt.timedelta(days=max((term_end(rule_code, start=today) - today).days, 0))
+    while term_end(rule_code, start=day) >= today:
+        day -= dt.timedelta(days=1)
+    while term_end(rule_code, start=day + dt.timedelta(days=1)) < today:
+        day += dt.timedelta(days=1)
+    return day
+
+
+def _start_of_next_day(day: dt.date) -> dt.datetime:
+    """The first moment after ``day`` in Almaty time: a timestamp before it lies on ``day`` or earlier."""
+    return timezone.make_aware(dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min))
+
+
+def _erase_batch(
+    *, subject: str, rule_code: str, today: dt.date, now: dt.datetime, actor_name: str, erase: Any, what: str
+) -> int:
+    """Run ``erase(cut_off_datetime)`` and record what it destroyed, in one transaction."""
+    through = expired_through(rule_code, today)
+    with transaction.atomic():
+        count = erase(_start_of_next_day(through))
+        if not count:
+            return 0
+        record = DestructionRecord.objects.create(
+            meeting=None,
+            subject=subject,
+            performed_at=now,
+            actor_name=actor_name[:200],
+            rule_key=rule_code,
+            rule_citation=rule_citation(rule_code, on=through)[:300],
+            kept_until=term_end(rule_code, start=through),
+            counts={what: count, "term_started_on_or_before": through.isoformat()},
+        )
+        audit_record(actor=actor_name, action="retention.purge", obj=record, data=record.counts)
+    return count
+
+
+def _purge_personal_data(today: dt.date, now: dt.datetime, actor_name: str) -> dict[str, int]:
+    from esep.appeals.services import appeals_erase_expired
+    from esep.notifications.services import messages_forget_recipients
+    from esep.questions.services import questions_erase_expired
+
+    common = {"today": today, "now": now, "actor_name": actor_name}
+    questions = _erase_batch(
+        subject=DestructionSubject.QUESTION_AUTHORS,
+        rule_code=QUESTION_CLOSED_RULE,
+        erase=lambda before: questions_erase_expired(closed_before=before, now=now),
+        what="question_authors_anonymised",
+        **common,
+    )
+    questions += _erase_batch(
+        subject=DestructionSubject.QUESTION_AUTHORS,
+        rule_code=QUESTION_OPEN_RULE,
+        erase=lambda before: questions_erase_expired(open_meeting_before=before, now=now),
+        what="question_authors_anonymised",
+        **common,
+    )
+    appeals = _erase_batch(
+        subject=DestructionSubject.APPEAL_APPLICANTS,
+        rule_code=APPEAL_RULE,
+        erase=lambda before: appeals_erase_expired(finished_before=before, now=now, actor=actor_name),
+        what="applicants_anonymised",
+        **common,
+    )
+    messages = _erase_batch(
+        subject=DestructionSubject.OUTBOX_RECIPIENTS,
+        rule_code=OUTBOX_RULE,
+        erase=lambda before: messages_forget_recipients(finished_before=before),
+        what="message_recipients_erased",
+        **common,
+    )
+    return {"questions": questions, "appeals": appeals, "messages": messages}
+
+
 def retention_purge(*, actor_name: str = "esep retention purge", now: dt.datetime | None = None) -> PurgeResult:
     now = now or timezone.now()
     today = timezone.localdate(now)
@@ -106,4 +204,5 @@ def retention_purge(*, actor_name: str = "esep retention purge", now: dt.datetim
         totals["participants"] += record.counts["participants_anonymised"]
         totals["videos"] += record.counts["videos_destroyed"]
         totals["items"] += record.counts["minutes_items_anonymised"]
+    totals.update(_purge_personal_data(today, now, actor_name))
     return PurgeResult(**totals)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from esep.accounts.permissions import Action, can, restrict
+from esep.appeals.selectors import previous_report_measures
 from esep.backoffice.menu import staff_required
 from esep.meetings import forms, selectors, services
 from esep.meetings.models import Meeting, MeetingStatus, Participant
@@ -62,6 +63,8 @@ def workspace(request, pk: int):
         "video_link_form": forms.VideoLinkForm(),
         "award_form": forms.AwardForm(prefix="award"),
         "register_url": self_registration_url(meeting),
+        # Order 652 p.30: the report covers measures taken on complaints, including those from the last report.
+        "previous_measures": previous_report_measures(meeting),
     }
     return render(request, "meetings/staff_workspace.html", context)
 

@@ -164,3 +164,53 @@ def message_mark_delivered(
             msg.next_attempt_at = None
             msg.save(update_fields=["status", "delivered_at", "sent_at", "next_attempt_at"])
     return msg
+
+
+# --- personal data (Law on personal data arts. 8, 12, 18) ---------------------------------------------
+
+TERMINAL = (MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.FAILED)
+
+
+def messages_forget(*, related: models.Model, values: list[str], replacement: str = "[—]") -> int:
+    """Forget a person's name or contact in the messages about ``related`` (their consent withdrawn, or the
+    retention term of the object passed): the recipient address, when it is one of ``values``, is emptied
+    (a message not yet sent to it is then never sent: failed, "consent withdrawn"), and ``values`` are
+    replaced in subjects and bodies. The rows stay as evidence that notices were sent. Returns how many
+    messages changed."""
+    values = [v for v in {(v or "").strip() for v in values} if v]
+    if not values:
+        return 0
+    addresses = set(values) | {parsed[1] for v in values if (parsed := contact_channel(v))}
+    related_type, related_id = related_key(related)
+    changed = 0
+    with transaction.atomic():
+        for msg in Message.objects.select_for_update().filter(related_type=related_type, related_id=related_id):
+            fields: list[str] = []
+            if msg.to in addresses:
+                msg.to = ""
+                fields.append("to")
+                if msg.status not in TERMINAL:
+                    msg.status, msg.next_attempt_at = MessageStatus.FAILED, None
+                    msg.last_error = "the recipient's contact was deleted (consent withdrawn or retention)"
+                    fields += ["status", "next_attempt_at", "last_error"]
+            subject, body = msg.subject, msg.body
+            for value in values:
+                subject, body = subject.replace(value, replacement), body.replace(value, replacement)
+            if (subject, body) != (msg.subject, msg.body):
+                msg.subject, msg.body = subject, body
+                fields += ["subject", "body"]
+            if fields:
+                msg.save(update_fields=fields)
+                changed += 1
+    return changed
+
+
+def messages_forget_recipients(*, finished_before: dt.datetime) -> int:
+    """Empty the recipient address of messages sent, delivered or failed for good before
+    ``finished_before`` (the cut-off comes from the retention rule; the caller records the destruction).
+    Status, times, channel and text stay. Idempotent: a second call finds nothing."""
+    done = Q(status__in=[MessageStatus.SENT, MessageStatus.DELIVERED]) & (
+        Q(delivered_at__lt=finished_before) | Q(delivered_at__isnull=True, sent_at__lt=finished_before)
+    )
+    failed = Q(status=MessageStatus.FAILED, created_at__lt=finished_before)
+    return Message.objects.filter(done | failed).exclude(to="").update(to="")

@@ -74,6 +74,10 @@ class Question(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     closed_at = models.DateTimeField(null=True, blank=True)
+    # Law on personal data arts. 8, 12, 18: when the name and contact were destroyed (retention or the
+    # author's withdrawal of consent). The question itself, its status and dates stay.
+    personal_data_erased_at = models.DateTimeField(null=True, blank=True)
+    consent_withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     scope_body_field = "meeting__body"
 
@@ -93,3 +97,26 @@ class Question(models.Model):
     @property
     def is_final(self) -> bool:
         return self.status in FINAL
+
+
+class QuestionNotice(models.Model):
+    """The author was told that the question reached ``status`` (one row per question and status, which
+    makes the notice idempotent). ``message_id`` is the outbox message; empty when the notice was covered by
+    another one (the appeal's ticket) or the contact could not be used."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="notices")
+    status = models.CharField(max_length=20, choices=QuestionStatus.choices)
+    channel = models.CharField(max_length=5, blank=True)
+    message_id = models.BigIntegerField(null=True, blank=True)
+    note = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    scope_body_field = "question__meeting__body"
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["question", "status"], name="question_notice_once")]
+        verbose_name = _("notice to the author")
+        verbose_name_plural = _("notices to the author")
+
+    def __str__(self) -> str:
+        return f"{self.question_id} {self.status}"

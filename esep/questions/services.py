@@ -1,20 +1,30 @@
 """The only code that writes questions. Each transition: lock the row, check the table, change, audit,
-and tell the public cache after commit (accepted questions are shown on the meeting page)."""
+tell the author (if they left a contact with consent) and the public cache after commit (accepted
+questions are shown on the meeting page).
+
+Personal data (Law on personal data arts. 8, 12, 18): the author's name and contact are destroyed when the
+author withdraws consent (at once) or when the retention term of esep.law has passed
+(``questions_erase_expired``, called by ``esep retention purge``); the question, its status and dates stay.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from esep.core.audit import audit_record
 from esep.meetings.models import Meeting, MeetingStatus
+from esep.notifications.services import messages_forget
 from esep.public.cache import public_changed_on_commit
 from esep.questions import codes, consent
 from esep.questions.models import Question, QuestionStatus, can_move
+from esep.questions.notices import notify_author
 
 
 def meeting_accepts_questions(meeting: Meeting) -> bool:
@@ -67,7 +77,16 @@ def question_submit(
     return question
 
 
-def _move(question: Question, target: str, actor: Any, action: str, **changes: Any) -> Question:
+def _move(
+    question: Question,
+    target: str,
+    actor: Any,
+    action: str,
+    *,
+    appeal: Any = None,
+    covered: bool = False,
+    **changes: Any,
+) -> Question:
     with transaction.atomic():
         locked = Question.objects.select_for_update().get(pk=question.pk)
         if not can_move(locked.status, target):
@@ -88,6 +107,7 @@ def _move(question: Question, target: str, actor: Any, action: str, **changes: A
             locked.closed_at = now
         locked.save()
         audit_record(actor=actor, action=action, obj=locked, data={"status": target})
+        notify_author(question=locked, status=target, appeal=appeal, covered=covered)
         public_changed_on_commit()
     return locked
 
@@ -135,4 +155,73 @@ def question_to_appeal(*, question: Question, actor: Any) -> Question:
     with transaction.atomic():
         appeal = appeal_open_from_question(question=question, actor=actor)
         ref = str(getattr(appeal, "number", "") or getattr(appeal, "code", "") or appeal.pk)
-        return _move(question, QuestionStatus.APPEAL, actor, "question.to_appeal", appeal_ref=ref[:60])
+        # The appeal's ticket (АППК art. 64 p.3) already went to the same contact with the number and the
+        # link: one message, not two.
+        covered = _appeal_told_person(appeal)
+        return _move(
+            question,
+            QuestionStatus.APPEAL,
+            actor,
+            "question.to_appeal",
+            appeal=appeal,
+            covered=covered,
+            appeal_ref=ref[:60],
+        )
+
+
+def _appeal_told_person(appeal: Any) -> bool:
+    from esep.appeals.models import EventKind
+
+    return appeal.events.filter(kind=EventKind.NOTICE).exists()
+
+
+# --- personal data ------------------------------------------------------------------------------------
+
+
+def _has_personal_data() -> Q:
+    return ~Q(author_name="") | ~Q(contact="")
+
+
+def question_withdraw_consent(*, question: Question, actor: Any = "resident") -> Question:
+    """The author withdraws consent (Law on personal data art. 8): name and contact are destroyed at once,
+    well within the term of ``personal_data.withdrawal_days``. The question stays. Withdrawing again
+    changes nothing."""
+    with transaction.atomic():
+        locked = Question.objects.select_for_update().get(pk=question.pk)
+        if locked.consent_withdrawn_at is not None and not (locked.author_name or locked.contact):
+            return locked
+        now = timezone.now()
+        had = {"name": bool(locked.author_name), "contact": bool(locked.contact)}
+        values = [locked.author_name, locked.contact]
+        locked.author_name = ""
+        locked.contact = ""
+        locked.consent_withdrawn_at = now
+        locked.personal_data_erased_at = locked.personal_data_erased_at or now
+        locked.save(update_fields=["author_name", "contact", "consent_withdrawn_at", "personal_data_erased_at"])
+        # The outbox forgets the address too; a notice still queued to it is never sent.
+        messages_forget(related=locked, values=values)
+        audit_record(actor=actor, action="question.consent_withdraw", obj=locked, data=had)
+    return locked
+
+
+def questions_erase_expired(
+    *, closed_before: dt.datetime | None = None, open_meeting_before: dt.datetime | None = None, now: dt.datetime
+) -> int:
+    """Destroy the author's name and contact of closed questions closed before ``closed_before``, and of
+    questions never closed whose meeting started before ``open_meeting_before`` (the cut-offs come from the
+    retention rules of esep.law; the caller writes the destruction record in the same transaction).
+    Returns how many questions lost personal data; a second call with the same cut-offs returns 0."""
+    if closed_before is None and open_meeting_before is None:
+        return 0
+    due = Q(pk__in=[])
+    if closed_before is not None:
+        due |= Q(closed_at__isnull=False, closed_at__lt=closed_before)
+    if open_meeting_before is not None:
+        due |= Q(closed_at__isnull=True, meeting__starts_at__lt=open_meeting_before)
+    qs = Question.objects.filter(due).filter(_has_personal_data())
+    ids = list(qs.values_list("pk", flat=True))
+    for start in range(0, len(ids), 500):
+        Question.objects.filter(pk__in=ids[start : start + 500]).update(
+            author_name="", contact="", personal_data_erased_at=now
+        )
+    return len(ids)

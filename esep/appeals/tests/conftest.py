@@ -1,5 +1,7 @@
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from esep.notifications.backends import LocmemSmsBackend
 
@@ -11,3 +13,11 @@ def _clean_outboxes():
     cache.clear()
     yield
     LocmemSmsBackend.outbox = []
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request to /ru/ or /en/ leaves its language active; every test starts in the default language."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -59,3 +59,20 @@ def test_compliance_description_carries_forward_and_appeal_dates(monkeypatch):
         codes = {finding.code for finding in evaluate_meeting(meeting)}
     assert "appeal.overdue" in codes
     assert "items.not_forwarded" not in codes and "items.applicant_not_notified" not in codes
+
+
+def test_the_inspector_sees_the_ready_section_when_preparing_the_next_report(client):
+    from django.urls import reverse
+
+    off, prec = f.inspector_with_precinct()
+    q1 = f.meeting(reporters=[(off, prec)], starts_at=ta.almaty(2026, 2, 5, 18), status=MeetingStatus.HELD)
+    q2 = f.meeting(reporters=[(off, prec)], starts_at=ta.almaty(2026, 5, 5, 18))
+    staff = f.staff(b=off.body)
+    with time_machine.travel(ta.almaty(2026, 2, 5, 20), tick=False):
+        (lights,) = appeals_open_for_protocol(protocol=ta.signed_protocol(q1, [{"text": "Жарық жоқ."}]), actor=staff)
+    with time_machine.travel(ta.almaty(2026, 2, 10, 10), tick=False):
+        services.appeal_answer(appeal=lights, actor=staff, text="Жөнделді", measures="4 шам орнатылды")
+    client.force_login(staff)
+    html = client.get(reverse("meetings_staff:workspace", args=[q2.pk])).content.decode()
+    assert "Жарық жоқ." in html and "4 шам орнатылды" in html
+    assert "Алдыңғы есептердегі шағымдар бойынша қабылданған шаралар" in html

@@ -49,3 +49,44 @@ def test_kazakh_is_the_default_language():
     assert settings.LANGUAGE_CODE == "kk"
     with translation.override("kk"):
         assert translation.gettext("Log in") == "Кіру"
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected_date", "expected_number"),
+    [
+        ("kk", "2026 жылғы 22 наурыз", "12\xa0345,5"),
+        ("ru", "22 марта 2026 г.", "12\xa0345,5"),
+        ("en", "22 March 2026", "12,345.5"),
+    ],
+)
+def test_dates_and_numbers_follow_each_languages_conventions(lang, expected_date, expected_number):
+    import datetime as dt
+
+    from django.utils import formats
+
+    with translation.override(lang):
+        assert formats.date_format(dt.date(2026, 3, 22), "DATE_FORMAT") == expected_date
+        assert formats.number_format(12345.5, 1, use_l10n=True, force_grouping=True) == expected_number
+
+
+def test_django_form_errors_are_in_kazakh():
+    from django import forms
+
+    with translation.override("kk"):
+        with pytest.raises(forms.ValidationError) as err:
+            forms.CharField(max_length=5).clean("тым ұзын мәтін")
+        assert "таңба" in err.value.messages[0]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_one_string_reads_the_same_in_every_app(lang):
+    """The same English string translated two ways would change with the order apps load catalogues."""
+    import polib
+
+    seen: dict[tuple[str, str], dict[str, str]] = {}
+    for po_path in ROOT.glob(f"**/locale/{lang}/LC_MESSAGES/django.po"):
+        for entry in polib.pofile(str(po_path)):
+            if entry.msgstr and not entry.obsolete:
+                seen.setdefault((entry.msgctxt or "", entry.msgid), {})[str(po_path.relative_to(ROOT))] = entry.msgstr
+    clashes = {key: where for key, where in seen.items() if len(set(where.values())) > 1}
+    assert not clashes, "\n".join(f"{key[1]!r}: {where}" for key, where in clashes.items())

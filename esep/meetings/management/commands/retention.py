@@ -1,4 +1,5 @@
-"""esep retention purge: destroy or anonymise inspector report materials past their retention term."""
+"""esep retention purge: destroy or anonymise inspector report materials, and the personal data of questions,
+appeals and sent messages, past their retention terms (esep.law rules ``retention.*``)."""
 
 from __future__ import annotations
 
@@ -8,16 +9,25 @@ from esep.meetings.retention import retention_purge
 
 
 class Command(BaseCommand):
-    help = "Retention of report materials (Order 652 p.32). Idempotent; safe to run daily."
+    help = (
+        "Retention of report materials (Order 652 p.32) and of personal data (Law on personal data arts. 12, 18). "
+        "Idempotent; safe to run daily."
+    )
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
-        purge = sub.add_parser("purge", help="Anonymise participants and complaints, destroy video files.")
+        purge = sub.add_parser(
+            "purge",
+            help="Anonymise participants, complaints, question authors, applicants and message recipients; "
+            "destroy video files.",
+        )
         purge.add_argument("--actor", default="esep retention purge", help="Name recorded as who purged.")
 
     def handle(self, *args, **options):
         result = retention_purge(actor_name=options["actor"])
         self.stdout.write(
             f"purged {result.meetings} meeting(s): {result.participants} participant(s) anonymised, "
-            f"{result.videos} video(s) destroyed, {result.items} minutes item(s) anonymised"
+            f"{result.videos} video(s) destroyed, {result.items} minutes item(s) anonymised; "
+            f"{result.questions} question author(s), {result.appeals} applicant(s) and {result.messages} message "
+            "recipient(s) anonymised"
         )

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from esep.core.audit import audit_record
 from esep.meetings import outbox, workflow
-from esep.meetings.lawrules import term_end
+from esep.meetings.lawrules import term_end_if_any
 from esep.meetings.models import (
     Award,
     Invitation,
@@ -302,9 +302,11 @@ def participants_register_sheet(
 # --- video and awards ----------------------------------------------------------------------------------
 
 
-def video_retain_until(meeting: Meeting) -> dt.date:
-    """Order 652 p.32: report materials are kept for the term of the rule in force on the meeting's date."""
-    return term_end(RETENTION_RULE, start=meeting_local_date(meeting), kind=meeting.kind)
+def video_retain_until(meeting: Meeting) -> dt.date | None:
+    """Order 652 p.32: an inspector's report materials are kept for the term of the rule in force on the
+    meeting's date. A chief's report materials are kept under the documentation rules of Order 236
+    (Order 608 p.18), which set no term Esep can count: None, and retention leaves them alone."""
+    return term_end_if_any(RETENTION_RULE, start=meeting_local_date(meeting), kind=meeting.kind)
 
 
 def video_add_upload(*, meeting: Meeting, upload: Any, actor: Any) -> Video:

@@ -65,6 +65,13 @@ def workspace(request, pk: int):
         "register_url": self_registration_url(meeting),
         # Order 652 p.30: the report covers measures taken on complaints, including those from the last report.
         "previous_measures": previous_report_measures(meeting),
+        "summary_form": forms.SummaryForm(
+            initial={
+                "summary_kk": meeting.summary_kk,
+                "summary_ru": meeting.summary_ru,
+                "summary_en": meeting.summary_en,
+            }
+        ),
     }
     return render(request, "meetings/staff_workspace.html", context)
 
@@ -237,4 +244,24 @@ def status(request, pk: int):
         _error(request, error)
     else:
         messages.success(request, _("The meeting is now %(status)s.") % {"status": MeetingStatus(meeting.status).label})
+    return redirect("meetings_staff:workspace", pk=pk)
+
+
+@login_required
+@staff_required
+@require_POST
+def summary(request, pk: int):
+    meeting = _meeting(request, pk, Action.CHANGE)
+    form = forms.SummaryForm(request.POST)
+    if form.is_valid():
+        try:
+            services.meeting_summary_publish(meeting=meeting, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _error(request, error)
+        else:
+            messages.success(request, _("The summary is published on the public page of the meeting."))
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
     return redirect("meetings_staff:workspace", pk=pk)

@@ -15,11 +15,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from esep.accounts.models import Role, RoleAssignment, User
-from esep.demo import names
+from esep.announcements.models import Announcement, Channel, ChannelRecord
+from esep.announcements.services import notice_rule
+from esep.demo import names, showcase
+from esep.law.compliance import period_window
 from esep.meetings.models import Meeting, MeetingFormat, MeetingKind, MeetingReporter, MeetingStatus
 from esep.police.models import (
     Assignment,
@@ -34,12 +38,16 @@ from esep.police.models import (
     StreetRange,
     Subject,
 )
+from esep.protocols.reminders import LOOK_BACK_DAYS
 from esep.territory.models import Level, Territory
 
 ALMATY_TZ = ZoneInfo("Asia/Almaty")
 CITIES_OF_REPUBLICAN_SIGNIFICANCE = {"71": BodyLevel.CAPITAL_DP, "75": BodyLevel.CITY_RS_DP, "79": BodyLevel.CITY_RS_DP}
 DEMO_PASSWORD = "esep-demo-2026"  # noqa: S105 - printed for the demo on purpose
-SHOWCASE_DISTRICT = "351000000"  # Karaganda city administration: the demo logins work here
+SHOWCASE_DISTRICT = showcase.SHOWCASE_DISTRICT  # Karaganda city administration: the demo logins work here
+# Share of inspectors' quarterly reports that were not held (the prosecutor's data in the parliamentary speech
+# says some inspectors skipped them); small, so that oversight's "who did not report" has a few rows to show.
+MISSED_SHARE = 0.03
 
 
 @dataclass(frozen=True)
@@ -105,8 +113,11 @@ class Generator:
             self._agencies()
             self._precincts()
             self._officers_and_assignments()
+            self.showcase_plan = showcase.plan(self, SHOWCASE_DISTRICT)
             self._meetings()
             self._users()
+            self.showcase = showcase.play(self, self.showcase_plan)
+            self.stats["showcase reports"] = len(self.showcase.meetings)
         return dict(self.stats)
 
     def _bodies(self) -> None:
@@ -343,8 +354,12 @@ class Generator:
         previous = {p.pk: o for p, o, kind in extra if kind == "previous"}
         acting = {p.pk: o for p, o, kind in extra if kind == "acting"}
         first_start = dt.date(2015, 1, 1)
+        self.previous_inspector: dict[int, Officer] = {}
+        self.current_since: dict[int, dt.date] = {}
         for precinct, off in inspectors:
             start = history_start + dt.timedelta(days=self.rng.randint(0, 900))
+            self.previous_inspector[precinct.pk] = previous[precinct.pk]
+            self.current_since[precinct.pk] = start
             rows.append(Assignment(officer=previous[precinct.pk], precinct=precinct,
                                    start=first_start + dt.timedelta(days=self.rng.randint(0, 365)),
                                    end=start - dt.timedelta(days=1), reason="transferred"))  # fmt: skip
@@ -366,66 +381,122 @@ class Generator:
         kk, ru = self.rng.choice(names.VENUES)
         return kk.format(n=n), ru.format(n=n)
 
+    def _reporter_on(self, precinct: Precinct, day: dt.date) -> Officer:
+        """The inspector who served the precinct on ``day``: the archive names who actually reported."""
+        if day < self.current_since[precinct.pk]:
+            return self.previous_inspector[precinct.pk]
+        return self.current_inspector[precinct.pk]
+
+    def _held_day(self, year: int, quarter: int, cutoff: dt.date) -> dt.date | None:
+        """A day in the quarter before ``cutoff``, or None if the quarter has no such day."""
+        first = dt.date(year, (quarter - 1) * 3 + 1, 1)
+        last = min(period_window("inspector", year, quarter)[1], cutoff - dt.timedelta(days=1))
+        if last < first:
+            return None
+        # Inspectors mostly report in the middle of the quarter, on a weekday.
+        span = (last - first).days
+        day = first + dt.timedelta(days=min(span, max(0, int(self.rng.triangular(0, span, span * 0.45)))))
+        while day.weekday() == 6 and day > first:
+            day -= dt.timedelta(days=1)
+        return day
+
     def _meetings(self) -> None:
+        """The archive of reports held before the showcase: bulk rows, consistent with what the rules read.
+
+        A report held on paper is HELD with its published summary and its announcement; it is not CLOSED,
+        which in Esep means "minutes signed" (esep.meetings.workflow). Archive meetings end before the
+        look-back window of the minutes reminders, so the "minutes not signed" panel shows only what the
+        showcase leaves unsigned on purpose. Showcase precincts and periods are left to esep.demo.showcase.
+        """
         meetings: list[Meeting] = []
         reporters: list[tuple[int, Officer, Precinct | None]] = []
         now = timezone.now()
+        cutoff = self.today - dt.timedelta(days=LOOK_BACK_DAYS + 1)
+        reserved = self.showcase_plan.reserved_quarters
+        current = _quarter_of(self.today)
+        settlement_of = {
+            p.pk: (members[0] if members else ranges[0][0]) for p, (_b, members, ranges) in zip(
+                self.precincts, self.plan, strict=True)
+        }  # fmt: skip
+        summary = {
+            "summary_kk": "Учаскелік инспектор тоқсандағы құқық бұзушылықтар, алдын алу жұмысы және "
+            "тұрғындардың өтініштері бойынша есеп берді.",
+            "summary_ru": "Участковый инспектор отчитался о правонарушениях за квартал, "
+            "профилактической работе и мерах по обращениям жителей.",
+            "summary_en": "The district inspector reported on the quarter's offences, prevention work "
+            "and measures taken on residents' appeals.",
+        }
         for precinct in self.precincts:
-            off = self.current_inspector[precinct.pk]
-            for year, quarter in _previous_quarters(self.today, self.scale.history_quarters):
-                if self.rng.random() < 0.07:
-                    continue  # some inspectors did not report: oversight must see it
-                month = (quarter - 1) * 3 + 1 + self.rng.randint(0, 2)
-                day = min(self.rng.randint(5, 26), 28)
+            periods = [(y, q) for y, q in _previous_quarters(self.today, self.scale.history_quarters)]
+            # Some inspectors have already reported this quarter, before the look-back window.
+            held_now = self.rng.random() < 0.35
+            if held_now:
+                periods.insert(0, current)
+            for year, quarter in periods:
+                if (precinct.pk, year, quarter) in reserved:
+                    continue
+                if (year, quarter) != current and self.rng.random() < MISSED_SHARE:
+                    continue  # a few inspectors did not report: oversight must see it
+                day = self._held_day(year, quarter, cutoff)
+                if day is None:
+                    held_now = held_now and (year, quarter) != current
+                    continue
                 hour = self.rng.choice([11, 15, 18, 19])
-                start = dt.datetime(year, month, day, hour, 0, tzinfo=ALMATY_TZ)
+                start = dt.datetime(day.year, day.month, day.day, hour, 0, tzinfo=ALMATY_TZ)
                 venue_kk, venue_ru = self._venue(self.rng.randint(1, 40))
                 capacity = self.rng.choice([60, 80, 120, 200])
                 meetings.append(
                     Meeting(kind=MeetingKind.INSPECTOR, body_id=precinct.body_id, period_year=year,
                             period_quarter=quarter, starts_at=start, ends_at=start + dt.timedelta(hours=2),
+                            settlement=settlement_of[precinct.pk],
                             venue_kk=venue_kk, venue_ru=venue_ru, venue_capacity=capacity,
                             expected_attendance=capacity // 2, format=MeetingFormat.INDOOR,
-                            gathering_type="gathering", status=MeetingStatus.CLOSED,
-                            published_at=start - dt.timedelta(days=14),
-                            code=f"{self.rng.getrandbits(40):010x}",
-                            summary_kk="Учаскелік инспектор тоқсандағы құқық бұзушылықтар, алдын алу жұмысы және "
-                                       "тұрғындардың өтініштері бойынша есеп берді.",
-                            summary_ru="Участковый инспектор отчитался о правонарушениях за квартал, "
-                                       "профилактической работе и мерах по обращениям жителей.",
-                            summary_en="The district inspector reported on the quarter's offences, prevention work "
-                                       "and measures taken on residents' appeals.")
+                            gathering_type="gathering", status=MeetingStatus.HELD,
+                            published_at=start - dt.timedelta(days=self.rng.randint(11, 18)),
+                            code=f"{self.rng.getrandbits(40):010x}", **summary)
                 )  # fmt: skip
-                reporters.append((len(meetings) - 1, off, precinct))
+                reporters.append((len(meetings) - 1, self._reporter_on(precinct, day), precinct))
+            if held_now or precinct.pk in self.showcase_plan.no_upcoming:
+                continue
             if self.rng.random() < self.scale.upcoming_share:
                 start = (now + dt.timedelta(days=self.rng.randint(3, 40))).astimezone(ALMATY_TZ)
                 start = start.replace(hour=self.rng.choice([11, 18, 19]), minute=0, second=0, microsecond=0)
                 local = start.date()
-                announced = (local - self.today).days >= 10 or self.rng.random() < 0.5
+                days_left = (local - self.today).days
+                if days_left < 10:
+                    # Order 652 p.27: announced at least 10 days before; this one went out in time.
+                    published = start - dt.timedelta(days=self.rng.randint(10, 16))
+                elif self.rng.random() < 0.6:
+                    published = now - dt.timedelta(days=self.rng.randint(1, 5))
+                else:
+                    published = None  # scheduled, still to be announced
                 venue_kk, venue_ru = self._venue(self.rng.randint(1, 40))
                 meetings.append(
                     Meeting(kind=MeetingKind.INSPECTOR, body_id=precinct.body_id, period_year=local.year,
                             period_quarter=(local.month - 1) // 3 + 1, starts_at=start,
-                            ends_at=start + dt.timedelta(hours=2), venue_kk=venue_kk, venue_ru=venue_ru,
+                            ends_at=start + dt.timedelta(hours=2), settlement=settlement_of[precinct.pk],
+                            venue_kk=venue_kk, venue_ru=venue_ru,
                             venue_capacity=120, expected_attendance=50, format=MeetingFormat.INDOOR,
                             gathering_type="gathering",
-                            status=MeetingStatus.ANNOUNCED if announced else MeetingStatus.SCHEDULED,
-                            published_at=now - dt.timedelta(days=2) if announced else None,
+                            status=MeetingStatus.ANNOUNCED if published else MeetingStatus.SCHEDULED,
+                            published_at=published,
                             code=f"{self.rng.getrandbits(40):010x}")
                 )  # fmt: skip
-                reporters.append((len(meetings) - 1, off, precinct))
-        # Chiefs report yearly, in Q1 of the following year (Order 608 p.5).
+                reporters.append((len(meetings) - 1, self.current_inspector[precinct.pk], precinct))
+        # Chiefs report yearly, in Q1 of the following year (Order 608 p.4).
         for body_id, chief in self.chiefs.items():
             for back in range(max(1, self.scale.history_quarters // 4)):
                 year = self.today.year - 1 - back
                 if self.today.month <= 3 and back == 0:
+                    continue
+                if (body_id, year) in self.showcase_plan.reserved_chief:
                     continue
                 start = dt.datetime(year + 1, self.rng.randint(1, 3), self.rng.randint(10, 27), 15, tzinfo=ALMATY_TZ)
                 meetings.append(
                     Meeting(kind=MeetingKind.CHIEF, body_id=body_id, period_year=year, starts_at=start,
                             ends_at=start + dt.timedelta(hours=3), venue_kk="Әкімдіктің мәжіліс залы",
                             venue_ru="Зал заседаний акимата", venue_capacity=250, expected_attendance=150,
-                            status=MeetingStatus.CLOSED, published_at=start - dt.timedelta(days=15),
+                            status=MeetingStatus.HELD, published_at=start - dt.timedelta(days=15),
                             code=f"{self.rng.getrandbits(40):010x}",
                             summary_kk="Полиция органының басшысы жыл қорытындысы бойынша есеп берді.",
                             summary_ru="Начальник органа полиции отчитался об итогах года.",
@@ -441,7 +512,37 @@ class Generator:
             [through(meeting_id=meetings[i].pk, precinct_id=p.pk) for i, _o, p in reporters if p is not None],
             batch_size=2000,
         )
+        self._announcements([m for m in meetings if m.published_at is not None])
         self.stats["meetings"] = len(meetings)
+
+    def _announcements(self, meetings: list[Meeting]) -> None:
+        """Every published meeting has its announcement (Order 608 p.8.2; Order 652 p.27): the record the
+        compliance engine reads, with the rule as it stood and Esep's site as the first channel."""
+        rules: dict[tuple[dt.date, str], tuple[int, str]] = {}
+        rows, channels = [], []
+        for m in meetings:
+            day = timezone.localtime(m.starts_at, ALMATY_TZ).date()
+            key = (day, m.kind)
+            if key not in rules:
+                rules[key] = notice_rule(day, m.kind)
+            required, cited = rules[key]
+            rows.append(
+                Announcement(meeting=m, published_at=m.published_at, notice_days_required=required,
+                             notice_rule_citation=cited[:300],
+                             days_before=(day - timezone.localtime(m.published_at, ALMATY_TZ).date()).days)
+            )  # fmt: skip
+        Announcement.objects.bulk_create(rows, batch_size=2000)
+        for a in rows:
+            published_on = timezone.localtime(a.published_at, ALMATY_TZ).date()
+            url = f"{settings.SITE_URL}/kk/meetings/{a.meeting.code}/"
+            channels.append(ChannelRecord(announcement=a, channel=Channel.WEBSITE, date=published_on, url=url))
+            if self.rng.random() < 0.7:
+                channels.append(
+                    ChannelRecord(announcement=a, channel=Channel.SOCIAL_NETWORKS, date=published_on,
+                                  url=f"https://www.instagram.com/p/esep{a.meeting.code}/")
+                )  # fmt: skip
+        ChannelRecord.objects.bulk_create(channels, batch_size=2000)
+        self.stats["announcements"] = len(rows)
 
     def _users(self) -> None:
         showcase = self.district_bodies.get(SHOWCASE_DISTRICT) or next(iter(self.district_bodies.values()))
@@ -469,7 +570,11 @@ class Generator:
 
 def demo_logins() -> list[tuple[str, str, str]]:
     rows = []
-    for ra in RoleAssignment.objects.select_related("user", "body", "territory").order_by("id"):
+    # Accounts without a password only play the showcase's other officers; they are not demo logins.
+    assignments = RoleAssignment.objects.select_related("user", "body", "territory").exclude(
+        user__password__startswith="!"  # noqa: S106 - Django's mark of an unusable password
+    )
+    for ra in assignments.order_by("id"):
         where = ra.body or ra.territory or "Kazakhstan"
         rows.append((ra.user.username, ra.get_role_display(), str(where)))
     return rows

@@ -88,3 +88,15 @@ class AwardForm(forms.Form):
 
 class CancelForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=300)
+
+
+class SummaryForm(forms.Form):
+    summary_kk = forms.CharField(
+        label=_("Summary in Kazakh"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000
+    )
+    summary_ru = forms.CharField(
+        label=_("Summary in Russian"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000
+    )
+    summary_en = forms.CharField(
+        label=_("Summary in English"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000, required=False
+    )

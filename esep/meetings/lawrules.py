@@ -25,3 +25,12 @@ def term_end(code: str, *, start: dt.date, kind: str | None = None) -> dt.date:
     from esep.law import deadlines
 
     return deadlines.compute(code, start, kind=kind).due
+
+
+def term_end_if_any(code: str, *, start: dt.date, kind: str | None = None) -> dt.date | None:
+    """The same, or None where no version of the rule applies to this kind of meeting on that date."""
+    from esep.law import rules
+
+    if rules.find(code, start, kind=kind) is None:
+        return None
+    return term_end(code, start=start, kind=kind)

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from esep.core.audit import audit_record
 from esep.meetings import outbox, workflow
-from esep.meetings.lawrules import term_end
+from esep.meetings.lawrules import term_end_if_any
 from esep.meetings.models import (
     Award,
     Invitation,
@@ -32,6 +32,7 @@ from esep.meetings.models import (
     RegistrationMethod,
     Video,
 )
+from esep.public.cache import public_changed_on_commit
 from esep.territory.search import normalize
 
 # An upload larger than this is refused; long recordings are linked from the body's video storage instead.
@@ -69,7 +70,30 @@ def meeting_transition(*, meeting: Meeting, to: str, actor: Any, reason: str = "
             # Invitees who never answered are recorded as such once the meeting has taken place.
             row.invitations.filter(status=InvitationStatus.SENT).update(status=InvitationStatus.NO_REPLY)
         audit_record(actor=actor, action=f"meeting.{to}", obj=row, data={"from": previous, "reason": reason})
+        public_changed_on_commit()  # the public meeting, precinct and feed pages show the status
     meeting.status = row.status
+    return row
+
+
+SUMMARY_STATUSES = frozenset({MeetingStatus.HELD, MeetingStatus.CLOSED})
+
+
+def meeting_summary_publish(
+    *, meeting: Meeting, actor: Any, summary_kk: str, summary_ru: str, summary_en: str = ""
+) -> Meeting:
+    """Publish what was reported, for the public pages of the meeting and its precinct. Written by staff, so
+    it needs no moderation; it is never taken from what residents wrote."""
+    summary_kk, summary_ru, summary_en = summary_kk.strip(), summary_ru.strip(), summary_en.strip()
+    if not (summary_kk and summary_ru):
+        raise ValidationError(_("Write the summary in Kazakh and in Russian."))
+    with transaction.atomic():
+        row = _lock(meeting)
+        if row.status not in SUMMARY_STATUSES:
+            raise ValidationError(_("A summary is published after the meeting is held."))
+        row.summary_kk, row.summary_ru, row.summary_en = summary_kk, summary_ru, summary_en
+        row.save(update_fields=["summary_kk", "summary_ru", "summary_en", "updated_at"])
+        audit_record(actor=actor, action="meeting.summary", obj=row)
+        public_changed_on_commit()
     return row
 
 
@@ -302,9 +326,11 @@ def participants_register_sheet(
 # --- video and awards ----------------------------------------------------------------------------------
 
 
-def video_retain_until(meeting: Meeting) -> dt.date:
-    """Order 652 p.32: report materials are kept for the term of the rule in force on the meeting's date."""
-    return term_end(RETENTION_RULE, start=meeting_local_date(meeting), kind=meeting.kind)
+def video_retain_until(meeting: Meeting) -> dt.date | None:
+    """Order 652 p.32: an inspector's report materials are kept for the term of the rule in force on the
+    meeting's date. A chief's report materials are kept under the documentation rules of Order 236
+    (Order 608 p.18), which set no term Esep can count: None, and retention leaves them alone."""
+    return term_end_if_any(RETENTION_RULE, start=meeting_local_date(meeting), kind=meeting.kind)
 
 
 def video_add_upload(*, meeting: Meeting, upload: Any, actor: Any) -> Video:

@@ -14,4 +14,5 @@ urlpatterns = [
     path("<int:pk>/video/", v.video, name="video"),
     path("<int:pk>/awards/", v.award, name="award"),
     path("<int:pk>/status/", v.status, name="status"),
+    path("<int:pk>/summary/", v.summary, name="summary"),
 ]

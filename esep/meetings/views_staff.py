@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import segno
 from django.conf import settings
 from django.contrib import messages
@@ -63,6 +65,13 @@ def workspace(request, pk: int):
         "register_url": self_registration_url(meeting),
         # Order 652 p.30: the report covers measures taken on complaints, including those from the last report.
         "previous_measures": previous_report_measures(meeting),
+        "summary_form": forms.SummaryForm(
+            initial={
+                "summary_kk": meeting.summary_kk,
+                "summary_ru": meeting.summary_ru,
+                "summary_en": meeting.summary_en,
+            }
+        ),
     }
     return render(request, "meetings/staff_workspace.html", context)
 
@@ -170,8 +179,10 @@ def _registered_message(request, person: Participant, created: bool) -> None:
 def qr(request, pk: int):
     """The QR code of the self-registration page, to print or show on a screen at the entrance."""
     meeting = _meeting(request, pk)
-    svg = segno.make(self_registration_url(meeting), error="m").svg_inline(scale=6)
-    return HttpResponse(svg, content_type="image/svg+xml")
+    # A standalone SVG needs its namespace, or browsers do not draw it in <img> (svg_inline() omits it).
+    out = io.BytesIO()
+    segno.make(self_registration_url(meeting), error="m").save(out, kind="svg", scale=6, xmldecl=False)
+    return HttpResponse(out.getvalue(), content_type="image/svg+xml")
 
 
 @login_required
@@ -233,4 +244,24 @@ def status(request, pk: int):
         _error(request, error)
     else:
         messages.success(request, _("The meeting is now %(status)s.") % {"status": MeetingStatus(meeting.status).label})
+    return redirect("meetings_staff:workspace", pk=pk)
+
+
+@login_required
+@staff_required
+@require_POST
+def summary(request, pk: int):
+    meeting = _meeting(request, pk, Action.CHANGE)
+    form = forms.SummaryForm(request.POST)
+    if form.is_valid():
+        try:
+            services.meeting_summary_publish(meeting=meeting, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _error(request, error)
+        else:
+            messages.success(request, _("The summary is published on the public page of the meeting."))
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
     return redirect("meetings_staff:workspace", pk=pk)

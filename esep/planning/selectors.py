@@ -188,6 +188,37 @@ def counts_by_body(items: list[Obligation]) -> list[BodyCounts]:
     return sorted(rows.values(), key=lambda r: r.body.path)
 
 
+def rolled_up(rows: list[BodyCounts], *, root: PoliceBody | None) -> list[BodyCounts]:
+    """Counts summed one level below ``root`` (without a root, at the highest level of the user's scope
+    that has more than one body), worst first: the country reads as regions, a region as its districts,
+    so oversight sees one screen and drills down."""
+    if not rows:
+        return []
+    chains = [[int(part) for part in row.body.path.strip("/").split("/")] for row in rows]
+
+    def key_at(chain: list[int], depth: int) -> int:
+        return chain[min(depth, len(chain) - 1)]
+
+    if root is not None:
+        depth = len(root.path.strip("/").split("/"))
+    else:
+        depth = 0
+        deepest = max(len(chain) for chain in chains) - 1
+        while depth < deepest and len({key_at(chain, depth) for chain in chains}) == 1:
+            depth += 1
+    groups: dict[int, dict[str, int]] = {}
+    for row, chain in zip(rows, chains, strict=True):
+        bucket = groups.setdefault(key_at(chain, depth), dict.fromkeys(ObligationStatus.ALL, 0))
+        for status, count in row.counts.items():
+            bucket[status] += count
+    bodies = PoliceBody.objects.in_bulk(list(groups))
+    result = [BodyCounts(bodies[key], counts) for key, counts in groups.items()]
+    return sorted(
+        result,
+        key=lambda r: (-r.counts[ObligationStatus.MISSING], -r.counts[ObligationStatus.LATE], r.body.path),
+    )
+
+
 # -- conflicts -------------------------------------------------------------------------------------------
 
 

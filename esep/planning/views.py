@@ -13,7 +13,14 @@ from django.views.decorators.http import require_POST
 from esep.accounts.permissions import Action, can, restrict
 from esep.backoffice.menu import staff_required
 from esep.planning.models import Schedule
-from esep.planning.selectors import ObligationStatus, conflicts_for, counts_by_body, obligations, schedule_meetings
+from esep.planning.selectors import (
+    ObligationStatus,
+    conflicts_for,
+    counts_by_body,
+    obligations,
+    rolled_up,
+    schedule_meetings,
+)
 from esep.planning.services import schedule_approve, schedule_draft, schedule_reopen
 from esep.police.models import PoliceBody
 
@@ -32,7 +39,11 @@ def _period(request) -> tuple[str, int, int | None]:
         if quarter not in (1, 2, 3, 4):
             raise ValueError
     except ValueError:
-        quarter = (today.month - 1) // 3 + 1
+        # By default the last finished quarter: only there is a report not held a breach.
+        quarter = (today.month - 1) // 3
+        if "year" not in request.GET and quarter == 0:
+            year, quarter = year - 1, 4
+        quarter = quarter or 1
     return kind, year, (quarter if kind == "inspector" else None)
 
 
@@ -46,7 +57,7 @@ def not_reported(request):
     if request.GET.get("body"):
         root = get_object_or_404(restrict(PoliceBody.objects.all(), request.user, Action.VIEW), pk=request.GET["body"])
     items = obligations(request.user, kind=kind, year=year, quarter=quarter, root=root)
-    rows = counts_by_body(items)
+    rows = rolled_up(counts_by_body(items), root=root)
     show = request.GET.get("status") if request.GET.get("status") in ObligationStatus.ALL else ObligationStatus.MISSING
     listed = [ob for ob in items if ob.status == show] if root is not None else []
     totals = dict.fromkeys(ObligationStatus.ALL, 0)

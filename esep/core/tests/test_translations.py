@@ -90,3 +90,9 @@ def test_one_string_reads_the_same_in_every_app(lang):
                 seen.setdefault((entry.msgctxt or "", entry.msgid), {})[str(po_path.relative_to(ROOT))] = entry.msgstr
     clashes = {key: where for key, where in seen.items() if len(set(where.values())) > 1}
     assert not clashes, "\n".join(f"{key[1]!r}: {where}" for key, where in clashes.items())
+
+
+@pytest.mark.django_db
+def test_the_language_switch_names_each_language_in_itself():
+    html = Client().get("/ru/accounts/login/").content.decode()
+    assert "Қазақша" in html and "English" in html and "Английский" not in html

@@ -28,6 +28,13 @@ def test_uploaded_video_gets_its_sha256_and_the_retention_date_of_the_law():
     assert video.retain_until == dt.date(2027, 3, 10)
 
 
+def test_a_chiefs_report_video_is_kept_without_a_countable_term():
+    # Order 608 p.18: a chief's report materials are kept under Order 236's rules, which set no term here.
+    meeting = held_meeting(starts_at=DAY, kind=MeetingKind.CHIEF)
+    video = services.video_add_link(meeting=meeting, url="https://video.example.kz/c", sha256="b" * 64, actor=None)
+    assert video.retain_until is None
+
+
 def test_linked_video_needs_a_sha256():
     meeting = held_meeting(starts_at=DAY)
     with pytest.raises(ValidationError, match="64"):

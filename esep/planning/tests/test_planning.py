@@ -191,3 +191,28 @@ def test_schedule_of_another_body_is_hidden(client):
     client.force_login(f.staff(b=body))
     assert client.get(reverse("planning_staff:schedule_detail", args=[schedule.pk])).status_code == 404
     assert client.post(reverse("planning_staff:schedule_transition", args=[schedule.pk, "approve"])).status_code == 404
+
+
+def test_oversight_reads_the_country_as_regions_worst_first_and_drills_down(client):
+    from django.urls import reverse
+
+    from esep.accounts.models import Role
+    from esep.planning.selectors import ObligationStatus, counts_by_body, obligations, rolled_up
+
+    region_a, region_b = f.region_body(f.region(35)), f.region_body(f.region(10))
+    district_a = f.body(terr=f.district(region_a.territory, 11), parent=region_a)
+    district_b = f.body(terr=f.district(region_b.territory, 12), parent=region_b)
+    for body in (district_a, district_b, district_b):
+        f.inspector_with_precinct(body)
+    prosecutor = f.user(Role.OVERSIGHT)
+    items = obligations(prosecutor, kind="inspector", year=2025, quarter=1)
+    country = rolled_up(counts_by_body(items), root=None)
+    assert [row.body for row in country] == [region_b, region_a]  # two reports missing before one
+    assert country[0].counts[ObligationStatus.MISSING] == 2
+    region = rolled_up(counts_by_body(obligations(prosecutor, kind="inspector", year=2025, quarter=1, root=region_b)),
+                       root=region_b)  # fmt: skip
+    assert [row.body for row in region] == [district_b]
+    client.force_login(prosecutor)
+    page = client.get(reverse("planning_staff:not_reported"), {"kind": "inspector", "year": 2025, "quarter": 1})
+    html = page.content.decode()
+    assert html.index(str(region_b.name)) < html.index(str(region_a.name))

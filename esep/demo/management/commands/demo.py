@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from esep.demo.generator import DEMO_PASSWORD, SCALES, Generator, demo_logins
+from esep.demo.showcase import sample_codes
 from esep.police.models import PoliceBody
 from esep.territory.models import Territory
 
@@ -25,6 +26,11 @@ class Command(BaseCommand):
             for username, role, where in demo_logins():
                 self.stdout.write(f"  {username:<12} {role:<28} {where}")
             self.stdout.write("Open http://127.0.0.1:8000/ (residents) and http://127.0.0.1:8000/kk/staff/ (staff).")
+            codes = sample_codes()
+            if codes:
+                self.stdout.write("Codes to try on the residents' side (Question status, /kk/appeals/<code>/):")
+                for what, code in codes.items():
+                    self.stdout.write(f"  {code:<12} {what}")
             return
         if not Territory.objects.exists():
             raise CommandError("Load the territory first: esep territory import-all", returncode=2)

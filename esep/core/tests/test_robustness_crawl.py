@@ -92,7 +92,8 @@ def test_public_pages_have_no_server_error_and_no_untranslated_string(w, finder,
 def test_staff_pages_have_no_server_error_and_no_untranslated_string(w, finder, role, lang):
     client = Client()
     client.force_login(w["users"][role])
-    urls = staff_urls(w, lang) + public_urls(w, lang)
+    # Logged in, public pages are not served from the cache: the administrator walks them too.
+    urls = staff_urls(w, lang) + (public_urls(w, lang) if role == "admin" else [])
     assert _crawl(client, urls, lang, finder) == {}
 
 

@@ -70,6 +70,12 @@ SMS_BACKEND: str = _declare(
 SMS_LOG_FILE: str = _declare(
     "ESEP_SMS_LOG_FILE", str, str(BASE_DIR / "var" / "sms.log"), "Where the log backend writes."
 )
+TRUSTED_PROXY_HOPS: int = _declare(
+    "ESEP_TRUSTED_PROXY_HOPS", int, 0, "How many proxies in front of Esep add X-Forwarded-For (0: trust none)."
+)
+QUESTION_MIN_FILL_SECONDS: int = _declare(
+    "ESEP_QUESTION_MIN_FILL_SECONDS", int, 3, "A question form sent faster than this is taken for a robot."
+)
 PUBLIC_CACHE_SECONDS: int = _declare("ESEP_PUBLIC_CACHE_SECONDS", int, 300, "Anonymous page cache lifetime.")
 
 

@@ -6,7 +6,7 @@ from django.contrib.auth import views as auth_views
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from esep.public import ratelimit
+from esep.core import ratelimit
 
 # A person mistypes a password a few times; a script tries thousands.
 LOGIN_LIMIT = 10

@@ -10,9 +10,9 @@ from django.views.decorators.http import require_http_methods
 
 from esep.appeals.forms import AgencyReplyForm, WithdrawConsentForm
 from esep.appeals.models import AppealStatus
-from esep.appeals.ratelimit import rate_limited
 from esep.appeals.selectors import appeal_by_code, forward_by_token
 from esep.appeals.services import AppealError, appeal_record_agency_reply, personal_data_withdraw
+from esep.core import ratelimit
 
 STATUS_LIMIT_PER_MINUTE = 30
 REPLY_LIMIT_PER_MINUTE = 10
@@ -33,7 +33,7 @@ def _too_many(request):
 @never_cache
 @require_http_methods(["GET"])
 def status(request, code: str):
-    if rate_limited(request, "appeal-status", limit=STATUS_LIMIT_PER_MINUTE):
+    if not ratelimit.allow(request, "appeal-status", limit=STATUS_LIMIT_PER_MINUTE, window=60):
         return _too_many(request)
     appeal = appeal_by_code(code)
     if appeal is None:
@@ -71,7 +71,7 @@ def lookup(request):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def reply(request, token: str):
-    if rate_limited(request, "appeal-reply", limit=REPLY_LIMIT_PER_MINUTE):
+    if not ratelimit.allow(request, "appeal-reply", limit=REPLY_LIMIT_PER_MINUTE, window=60):
         return _too_many(request)
     forward = forward_by_token(token)
     if forward is None:
@@ -111,7 +111,7 @@ def withdraw_consent(request):
     contact (and a question's name) is deleted at once, well within the legal term."""
     if request.method == "GET":
         return render(request, "appeals/withdraw.html", {"form": WithdrawConsentForm()})
-    if rate_limited(request, "consent-withdraw", limit=WITHDRAW_LIMIT, window=WITHDRAW_WINDOW_SECONDS):
+    if not ratelimit.allow(request, "consent-withdraw", limit=WITHDRAW_LIMIT, window=WITHDRAW_WINDOW_SECONDS):
         return render(
             request,
             "appeals/message.html",

@@ -2,36 +2,19 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from esep.core import ratelimit
 from esep.meetings import forms, services
 from esep.meetings.models import Invitation, Meeting, MeetingStatus, RegistrationMethod
 
 # Many people register from one mobile network address at the door; this stops scripts, not a crowd.
 RATE_LIMIT = 60
 RATE_WINDOW_SECONDS = 600
-
-
-def _client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def _rate_limited(request, scope: str) -> bool:
-    key = f"esep:rl:{scope}:{_client_ip(request)}"
-    added = cache.add(key, 1, RATE_WINDOW_SECONDS)
-    if added:
-        return False
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, RATE_WINDOW_SECONDS)
-        return False
-    return count > RATE_LIMIT
 
 
 @require_http_methods(["GET", "POST"])
@@ -41,7 +24,7 @@ def invitation(request, token: str):
         raise Http404(_("This invitation link is not valid. Check that the whole link from the letter was opened."))
     error = ""
     if request.method == "POST":
-        if _rate_limited(request, "invitation"):
+        if not ratelimit.allow(request, "invitation", limit=RATE_LIMIT, window=RATE_WINDOW_SECONDS):
             error = _("Too many attempts from this connection. Please try again later.")
             return _invitation_page(request, inv, error, status=429)
         form = forms.InvitationReplyForm(request.POST)
@@ -78,7 +61,7 @@ def register(request, code: str):
     form = forms.SelfRegistrationForm(request.POST or None)
     context = {"meeting": meeting, "form": form, "done": None}
     if request.method == "POST":
-        if _rate_limited(request, f"register:{meeting.pk}"):
+        if not ratelimit.allow(request, f"register:{meeting.pk}", limit=RATE_LIMIT, window=RATE_WINDOW_SECONDS):
             context["error"] = _("Too many registrations from this connection. Please register at the door.")
             return render(request, "meetings/public_register.html", context, status=429)
         if not form.is_valid():

@@ -10,8 +10,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from esep.core import ratelimit
 from esep.core.i18n import localized
-from esep.public import ratelimit, selectors
+from esep.public import selectors
 from esep.questions.forms import QuestionForm, Rejected, StatusForm
 from esep.questions.selectors import question_by_code
 from esep.questions.services import meeting_accepts_questions, question_submit

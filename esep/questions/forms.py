@@ -27,7 +27,7 @@ _PHONE = re.compile(r"^\+?[\d\s()\-]{6,20}$")
 
 
 def min_fill_seconds() -> int:
-    return int(getattr(settings, "ESEP_QUESTION_MIN_FILL_SECONDS", 3))
+    return settings.ESEP_QUESTION_MIN_FILL_SECONDS
 
 
 def new_form_token() -> str:

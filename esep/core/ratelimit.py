@@ -1,7 +1,8 @@
-"""Rate limits for public forms and lookups, counted in the shared cache per client.
+"""The one rate limit of Esep's public forms, lookups and logins: a fixed window counted in the shared
+cache per client and purpose (with Redis configured, all app servers share the count).
 
 The client is a keyed hash of REMOTE_ADDR (the raw address is never stored). X-Forwarded-For is trusted
-only when ESEP_TRUSTED_PROXY_HOPS (a setting) says how many proxies stand in front of Esep.
+only when ESEP_TRUSTED_PROXY_HOPS (esep.conf) says how many proxies stand in front of Esep.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from django.core.cache import cache
 
 def client_id(request) -> str:
     address = request.META.get("REMOTE_ADDR", "")
-    hops = int(getattr(settings, "ESEP_TRUSTED_PROXY_HOPS", 0) or 0)
+    hops = settings.TRUSTED_PROXY_HOPS
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
     if hops > 0 and forwarded:
         chain = [part.strip() for part in forwarded.split(",") if part.strip()]

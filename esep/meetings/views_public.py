@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from esep.core import ratelimit
 from esep.meetings import forms, services
-from esep.meetings.models import Invitation, Meeting, MeetingStatus, RegistrationMethod
+from esep.meetings.models import Invitation, Meeting, RegistrationMethod
 
 # Many people register from one mobile network address at the door; this stops scripts, not a crowd.
 RATE_LIMIT = 60
@@ -56,7 +56,9 @@ def _invitation_page(request, inv, error: str, *, status: int):
 def register(request, code: str):
     """Self-registration by QR code (Order 652 p.32). Public, honeypot, rate-limited, idempotent."""
     meeting = Meeting.objects.select_related("body").filter(code=code[:12]).first()
-    if meeting is None or meeting.status in {MeetingStatus.DRAFT}:
+    # Like every public page, only announced (or held) meetings: a draft, an unannounced or a cancelled
+    # meeting has no public registration.
+    if meeting is None or not meeting.is_public:
         raise Http404(_("No such meeting."))
     form = forms.SelfRegistrationForm(request.POST or None)
     context = {"meeting": meeting, "form": form, "done": None}

@@ -188,3 +188,10 @@ def test_invitees_who_never_replied_are_recorded_as_such_when_the_meeting_is_hel
     services.invitation_create(meeting=meeting, category="media", name="Аудан газеті", actor=user)
     services.meeting_mark_held(meeting=meeting, actor=user)
     assert meeting.invitations.get().status == "no_reply"
+
+
+@pytest.mark.parametrize("status", [MeetingStatus.DRAFT, MeetingStatus.SCHEDULED, MeetingStatus.CANCELLED])
+def test_self_registration_exists_only_for_an_announced_meeting(client, status):
+    meeting = factories.meeting(status=status)
+    response = client.get(reverse("meetings_public:register", kwargs={"code": meeting.code}))
+    assert response.status_code == 404

@@ -82,7 +82,7 @@ def _signed_in(browser, live_server, user, lang: str):
                 "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
                 "url": live_server.url,
             }
-        ]  # fmt: skip
+        ]
     )
     page = context.new_page()
     page.set_default_timeout(15_000)

@@ -7,7 +7,6 @@ fields."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 from django.utils import timezone

@@ -132,3 +132,186 @@ def test_public_pages_have_no_serious_axe_violations(browser, live_server, story
     finally:
         context.close()
     assert not problems, "\n".join(problems)
+
+
+def _tab_until(page, selector: str, limit: int = 60) -> list[dict[str, str]]:
+    """Press Tab until the element matching ``selector`` has focus; every stop on the way, with its focus style."""
+    stops = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        stops.append(a11y.focus_indicator(page))
+        if page.evaluate("(sel) => document.activeElement.matches(sel)", selector):
+            return stops
+    raise AssertionError(f"Tab never reached {selector}; stops: {[(s['tag'], s['id'], s['href']) for s in stops]}")
+
+
+def _without_focus_ring(stops: list[dict[str, str]]) -> list[tuple[str, str, str]]:
+    return [(s["tag"], s["id"] or s["href"], s["text"][:30]) for s in stops if not a11y.has_visible_focus(s)]
+
+
+def test_keyboard_reaches_search_language_and_question_form_with_a_visible_focus(browser, live_server, story):
+    s = story
+    context, page = _context(browser, "kk")
+    try:
+        page.goto(f"{live_server.url}/kk/")
+        # The first Tab shows the skip link on screen; Enter skips the header, the next Tab is in the search.
+        page.keyboard.press("Tab")
+        skip = a11y.focus_indicator(page)
+        assert skip["href"] == "#main" and a11y.has_visible_focus(skip)
+        box = page.locator("a.skip").bounding_box()
+        assert box["x"] >= 0 and box["y"] >= 0
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        assert a11y.focus_indicator(page)["id"] == "q"
+
+        # From the top: the language switch comes before the search, each stop with a visible ring.
+        page.goto(f"{live_server.url}/kk/")
+        stops = _tab_until(page, "#q")
+        assert any(stop["href"].startswith("/ru/") for stop in stops), "the language switch is not reachable"
+        stops += _tab_until(page, "form[role=search] button")
+        assert not _without_focus_ring(stops), _without_focus_ring(stops)
+
+        # The language switch works from the keyboard.
+        page.goto(f"{live_server.url}/kk/")
+        _tab_until(page, "nav.lang a[hreflang=ru]")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert page.locator("html").get_attribute("lang") == "ru"
+
+        # The question form: every field in order, never the hidden trap for robots, then the button.
+        page.goto(f"{live_server.url}/kk/meetings/{s['upcoming'].code}/ask/")
+        stops = _tab_until(page, "main form button[type=submit]")
+        ids = [stop["id"] for stop in stops if stop["id"].startswith("id_")]
+        assert ids == ["id_text", "id_author_name", "id_contact", "id_consent"], ids
+        assert not _without_focus_ring(stops), _without_focus_ring(stops)
+
+        # And it is sent from the keyboard alone.
+        page.locator("#id_text").focus()
+        page.keyboard.type("Мектеп жанындағы өткелде бағдаршам қашан болады?")
+        _tab_until(page, "main form button[type=submit]")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert page.locator("#tracking-code").is_visible()
+    finally:
+        context.close()
+
+
+def test_residents_pages_work_without_javascript(browser, live_server, story):
+    """Search, the question form and its status: plain links and forms, no script needed."""
+    s = story
+    context, page = _context(browser, "ru", java_script_enabled=False)
+    try:
+        page.goto(f"{live_server.url}/ru/")
+        assert page.locator("#locate-form").is_hidden()  # the location button needs a script: not offered
+        page.locator("#q").fill("Ботакара")
+        with page.expect_navigation():
+            page.locator("#q").press("Enter")
+        page.locator(f"main a[href='/ru/t/{s['village'].kato}/']").click()
+        page.locator(f"main a[href='/ru/p/{s['body'].slug}/{s['precinct'].number}/']").first.click()
+        page.locator(f"#next-h ~ p a[href='/ru/meetings/{s['upcoming'].code}/']").click()
+        page.locator(f"main a[href='/ru/meetings/{s['upcoming'].code}/ask/']").first.click()
+        page.locator("#id_text").fill("Когда на перекрёстке у школы поставят светофор?")
+        page.locator("#id_contact").fill("+7 701 234 56 78")
+        page.locator("#id_consent").check()
+        page.locator("main form button[type=submit]").click()
+        code = page.locator("#tracking-code").inner_text().strip()
+        page.locator("main a[href='/ru/questions/status/']").click()
+        page.locator("#id_code").fill(code)
+        page.locator("main form button[type=submit]").click()
+        assert page.locator("#question-status").inner_text() == "ожидает модерации"
+        # The upcoming meetings' filters are a plain GET form.
+        page.goto(f"{live_server.url}/ru/meetings/")
+        page.locator("#id_region").select_option(s["region"].kato)
+        page.locator("main form button[type=submit]").click()
+        assert f"region={s['region'].kato}" in page.url
+        assert page.locator(f"main a[href='/ru/meetings/{s['upcoming'].code}/']").count() == 1
+    finally:
+        context.close()
+
+
+# WCAG 1.4.12: what a person's own style sheet may set; nothing may be cut off or scroll sideways with it.
+TEXT_SPACING = "* { line-height:1.5 !important; letter-spacing:.12em !important; word-spacing:.16em !important; } p { margin-bottom:2em !important; }"
+
+
+def test_main_pages_reflow_at_320_pixels_without_sideways_scrolling(browser, live_server, story):
+    """WCAG 1.4.10: 320 CSS pixels wide (a 1280 px screen at 400%, more than 200% zoom) in Kazakh, whose words
+    are long; also with the text spacing of WCAG 1.4.12."""
+    s = story
+    context, page = _context(browser, "kk")
+    page.set_viewport_size({"width": 320, "height": 640})
+    pages = [
+        "/",
+        "/?q=Ботакара",
+        f"/t/{s['region'].kato}/",
+        f"/t/{s['district'].kato}/",
+        f"/t/{s['village'].kato}/",
+        f"/p/{s['body'].slug}/",
+        f"/p/{s['body'].slug}/{s['precinct'].number}/",
+        "/meetings/",
+        f"/meetings/{s['upcoming'].code}/",
+        f"/meetings/{s['held'].code}/",
+        f"/meetings/{s['upcoming'].code}/ask/",
+        "/questions/status/",
+        f"/appeals/{s['appeal'].code}/",
+        "/appeals/consent/withdraw/",
+        f"/m/{s['upcoming'].code}/register/",
+    ]
+    wide = []
+    try:
+        for path in pages:
+            page.goto(f"{live_server.url}/kk{path}")
+            if overflow := a11y.horizontal_overflow(page):
+                wide.append((path, overflow))
+            page.add_style_tag(content=TEXT_SPACING)
+            if overflow := a11y.horizontal_overflow(page):
+                wide.append((path + " (text spacing)", overflow))
+    finally:
+        context.close()
+    assert not wide, f"pages wider than 320 px (path, extra pixels): {wide}"
+
+
+def _ax_node(context, page, selector: str) -> dict:
+    """Chromium's own accessibility tree for one element: the name and description a screen reader reads."""
+    cdp = context.new_cdp_session(page)
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    ax = cdp.send("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})["nodes"][0]
+    cdp.detach()
+    return {
+        "name": ax.get("name", {}).get("value", ""),
+        "description": ax.get("description", {}).get("value", ""),
+        "invalid": next((p["value"]["value"] for p in ax.get("properties", []) if p["name"] == "invalid"), "false"),
+    }
+
+
+def test_form_fields_are_named_and_their_errors_are_read_with_them(browser, live_server, story):
+    """A screen reader names every field by its label, and reads an error with the field it belongs to."""
+    s = story
+    context, page = _context(browser, "ru")
+    try:
+        page.goto(f"{live_server.url}/ru/meetings/{s['upcoming'].code}/ask/")
+        text = _ax_node(context, page, "#id_text")
+        assert text["name"] == "Ваш вопрос или предложение"
+        assert "2000" in text["description"] and text["invalid"] == "false"
+        for selector in ("#id_author_name", "#id_contact", "#id_consent"):
+            assert _ax_node(context, page, selector)["name"], selector
+
+        page.locator("#id_text").fill("Свет?")
+        page.locator("#id_author_name").fill("Асқаров Бауыржан")
+        _submit(page)
+        text = _ax_node(context, page, "#id_text")
+        assert text["invalid"] == "true"
+        assert "10" in page.locator("#id_text_error").inner_text()
+        assert page.locator("#id_text_error").inner_text() in text["description"]
+        consent = _ax_node(context, page, "#id_consent")
+        assert consent["invalid"] == "true" and "согла" in consent["description"]
+        assert page.locator("main [role=alert]").count() >= 2
+
+        page.goto(f"{live_server.url}/ru/questions/status/")
+        page.locator("#id_code").fill("AAAAA-AAAAA")
+        _submit(page)
+        code = _ax_node(context, page, "#id_code")
+        assert code["name"] == "Код отслеживания" and code["invalid"] == "true"
+        assert "Проверьте код" in code["description"]
+    finally:
+        context.close()

@@ -89,6 +89,11 @@ def _signed_in(browser, live_server, user, lang: str):
     return context, page
 
 
+def _open_folded(page) -> None:
+    """Unfold every <details> (cancel, answer, extend, forward...) so their forms are checked too."""
+    page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+
+
 def _staff_pages(o) -> dict[str, str]:
     return {
         "Today": "/staff/",
@@ -141,7 +146,15 @@ def test_staff_unit_pages_have_no_serious_axe_violations(browser, live_server, o
         for name, path in _staff_pages(office).items():
             response = page.goto(f"{live_server.url}/{lang}{path}")
             assert response.status == 200, (name, response.status)
+            _open_folded(page)
             problems += a11y.check_page(page, name)
+        # A form sent empty: the errors the server answers with.
+        page.goto(f"{live_server.url}/{lang}/staff/meetings/{office['today'].pk}/door/")
+        page.locator("form:has(button[value=door])").evaluate("form => { form.noValidate = true; }")
+        with page.expect_navigation():
+            page.locator("button[value=door]").click()
+        assert page.locator("[aria-invalid=true]").count() >= 1
+        problems += a11y.check_page(page, "door registration with errors")
     finally:
         context.close()
     assert not problems, "\n".join(problems)
@@ -155,8 +168,73 @@ def test_inspector_pages_have_no_serious_axe_violations(browser, live_server, of
         for name in INSPECTOR_PAGES:
             response = page.goto(f"{live_server.url}/kk{pages[name]}")
             assert response.status in (200, 403), (name, response.status)
+            _open_folded(page)
             problems += a11y.check_page(page, f"inspector: {name}")
         page.goto(f"{live_server.url}/ru/accounts/login/")
     finally:
         context.close()
     assert not problems, "\n".join(problems)
+
+
+PHONE_PAGES = [
+    "Today",
+    "door registration",
+    "door registration, search",
+    "minutes",
+    "signing",
+    "questions",
+    "appeals",
+    "appeal",
+    "meeting workspace (held)",
+    "who did not report, a body",
+    "precincts",
+]
+
+
+def test_phone_pages_of_the_day_reflow_at_320_pixels(browser, live_server, office):
+    """The secretary at the door and the inspector on a phone: nothing scrolls sideways at 320 CSS pixels
+    (WCAG 1.4.10); the staff menu scrolls inside itself."""
+    context, page = _signed_in(browser, live_server, office["staff"], "kk")
+    page.set_viewport_size({"width": 320, "height": 640})
+    pages = _staff_pages(office)
+    wide = []
+    try:
+        for name in PHONE_PAGES:
+            page.goto(f"{live_server.url}/kk{pages[name]}")
+            _open_folded(page)
+            if overflow := a11y.horizontal_overflow(page):
+                wide.append((name, overflow))
+    finally:
+        context.close()
+    assert not wide, f"pages wider than 320 px (page, extra pixels): {wide}"
+
+
+def test_door_page_is_worked_from_the_keyboard_with_a_visible_focus(browser, live_server, office):
+    """The secretary types a name, tabs to "Register" and presses Enter: every stop shows where focus is."""
+    context, page = _signed_in(browser, live_server, office["staff"], "ru")
+    try:
+        page.goto(f"{live_server.url}/ru/staff/meetings/{office['today'].pk}/door/")
+        assert page.evaluate("() => document.activeElement.name") == "q"  # the search is ready to type in
+        page.locator("#id_door-full_name").focus()
+        page.keyboard.type("Жұмабаева Гүлнар")
+        stops = [a11y.focus_indicator(page)]
+        page.keyboard.press("Tab")
+        page.keyboard.type("Абай к-сі, 12")
+        stops.append(a11y.focus_indicator(page))
+        page.keyboard.press("Tab")
+        page.keyboard.press("Space")  # the eligibility declaration
+        stops.append(a11y.focus_indicator(page))
+        page.keyboard.press("Tab")
+        stops.append(a11y.focus_indicator(page))
+        assert [stop["id"] or stop["name"] for stop in stops] == [
+            "id_door-full_name",
+            "id_door-residence",
+            "id_door-eligible",
+            "action",
+        ]
+        assert all(a11y.has_visible_focus(stop) for stop in stops), stops
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert page.locator("#participant-count").inner_text() == "5"
+    finally:
+        context.close()

@@ -230,7 +230,10 @@ def test_residents_pages_work_without_javascript(browser, live_server, story):
 
 
 # WCAG 1.4.12: what a person's own style sheet may set; nothing may be cut off or scroll sideways with it.
-TEXT_SPACING = "* { line-height:1.5 !important; letter-spacing:.12em !important; word-spacing:.16em !important; } p { margin-bottom:2em !important; }"
+TEXT_SPACING = (
+    "* { line-height:1.5 !important; letter-spacing:.12em !important; word-spacing:.16em !important; }"
+    " p { margin-bottom:2em !important; }"
+)
 
 
 def test_main_pages_reflow_at_320_pixels_without_sideways_scrolling(browser, live_server, story):
@@ -313,5 +316,13 @@ def test_form_fields_are_named_and_their_errors_are_read_with_them(browser, live
         code = _ax_node(context, page, "#id_code")
         assert code["name"] == "Код отслеживания" and code["invalid"] == "true"
         assert "Проверьте код" in code["description"]
+
+        # WCAG 1.3.5: a person's own name, address and contact say what they are, so the browser can fill them.
+        page.goto(f"{live_server.url}/ru/m/{s['upcoming'].code}/register/")
+        fields = ("#id_full_name", "#id_residence", "#id_contact")
+        purposes = {sel: page.locator(sel).get_attribute("autocomplete") for sel in fields}
+        assert purposes == {"#id_full_name": "name", "#id_residence": "street-address", "#id_contact": "tel"}
+        page.goto(f"{live_server.url}/ru/meetings/{s['upcoming'].code}/ask/")
+        assert page.locator("#id_author_name").get_attribute("autocomplete") == "name"
     finally:
         context.close()

@@ -22,3 +22,7 @@ urlpatterns += i18n_patterns(
 )
 if settings.DEBUG or settings.TESTING:
     urlpatterns.append(path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}))
+
+handler400 = "esep.core.views.bad_request"
+handler404 = "esep.core.views.page_not_found"
+handler500 = "esep.core.views.server_error"

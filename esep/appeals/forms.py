@@ -13,10 +13,12 @@ class HoneypotMixin(forms.Form):
     # Left empty by people; filled by bots, which are then refused.
     website = forms.CharField(required=False, label=_("Leave this field empty"), max_length=200)
 
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise forms.ValidationError(_("This form could not be accepted."))
-        return ""
+    def clean(self):
+        # A form-wide error: the field itself is hidden, so its own error would not be seen.
+        data = super().clean()
+        if data.get("website"):
+            self.add_error(None, _("This form could not be accepted."))
+        return data
 
 
 class AgencyReplyForm(HoneypotMixin):

@@ -82,7 +82,9 @@ def reply(request, token: str):
             status=404,
         )
     if forward.replied_at is not None:
-        return render(request, "appeals/reply_done.html", {"forward": forward, "already": True})
+        # One answer per link: a second submission is refused (409) and changes nothing.
+        status = 409 if request.method == "POST" else 200
+        return render(request, "appeals/reply_done.html", {"forward": forward, "already": True}, status=status)
     form = AgencyReplyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -94,6 +94,8 @@ class DeadlineView(LawView):
             raise _bad("rule", _("This rule sets no term, so it has no due date.")) from None
         except UnknownRule as exc:
             raise _unknown(exc) from None
+        except OverflowError:
+            raise _bad("start", _("The term would end beyond the calendar; give a start date in this era.")) from None
         return Response(result.as_dict())
 
 

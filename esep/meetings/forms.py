@@ -37,6 +37,20 @@ class SheetForm(forms.Form):
     )
 
 
+class InvitationReplyForm(forms.Form):
+    """An invitee's reply through the link in their email (no account)."""
+
+    answer = forms.ChoiceField(
+        choices=[("accept", "accept"), ("decline", "decline")],
+        error_messages={
+            "required": _("Choose whether you will attend."),
+            "invalid_choice": _("Choose whether you will attend."),
+        },
+    )
+    note = forms.CharField(label=_("Note (optional)"), max_length=500, required=False)
+    website = forms.CharField(required=False, label=_("Leave this field empty"))  # honeypot
+
+
 class SelfRegistrationForm(forms.Form):
     # The person's own name, address and contact: the browser may fill them in (WCAG 2.1 1.3.5).
     full_name = forms.CharField(label=_("Full name"), max_length=200, widget=forms.TextInput({"autocomplete": "name"}))

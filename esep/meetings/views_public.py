@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from esep.meetings import forms, services
 from esep.meetings.models import Invitation, Meeting, MeetingStatus, RegistrationMethod
@@ -33,21 +34,33 @@ def _rate_limited(request, scope: str) -> bool:
     return count > RATE_LIMIT
 
 
+@require_http_methods(["GET", "POST"])
 def invitation(request, token: str):
-    inv = get_object_or_404(Invitation.objects.select_related("meeting", "meeting__body"), token=token[:40])
+    inv = Invitation.objects.select_related("meeting", "meeting__body").filter(token=token[:40]).first()
+    if inv is None:
+        raise Http404(_("This invitation link is not valid. Check that the whole link from the letter was opened."))
     error = ""
     if request.method == "POST":
-        choice = request.POST.get("answer")
-        if choice not in {"accept", "decline"}:
-            error = _("Choose whether you will attend.")
+        if _rate_limited(request, "invitation"):
+            error = _("Too many attempts from this connection. Please try again later.")
+            return _invitation_page(request, inv, error, status=429)
+        form = forms.InvitationReplyForm(request.POST)
+        if not form.is_valid():
+            error = " ".join(" ".join(errors) for errors in form.errors.values())
+        elif form.cleaned_data["website"]:
+            # A bot filled the hidden field: store nothing.
+            error = _("Your reply could not be accepted. Please try again.")
         else:
             try:
                 inv = services.invitation_reply(
-                    token=inv.token, accept=choice == "accept", note=request.POST.get("note", "")
+                    token=inv.token, accept=form.cleaned_data["answer"] == "accept", note=form.cleaned_data["note"]
                 )
             except ValidationError as exc:
                 error = " ".join(exc.messages)
-    status = 400 if error else 200
+    return _invitation_page(request, inv, error, status=400 if error else 200)
+
+
+def _invitation_page(request, inv, error: str, *, status: int):
     return render(
         request,
         "meetings/public_invitation.html",
@@ -56,11 +69,12 @@ def invitation(request, token: str):
     )
 
 
+@require_http_methods(["GET", "POST"])
 def register(request, code: str):
     """Self-registration by QR code (Order 652 p.32). Public, honeypot, rate-limited, idempotent."""
-    meeting = get_object_or_404(Meeting.objects.select_related("body"), code=code[:12])
-    if meeting.status in {MeetingStatus.DRAFT}:
-        raise Http404
+    meeting = Meeting.objects.select_related("body").filter(code=code[:12]).first()
+    if meeting is None or meeting.status in {MeetingStatus.DRAFT}:
+        raise Http404(_("No such meeting."))
     form = forms.SelfRegistrationForm(request.POST or None)
     context = {"meeting": meeting, "form": form, "done": None}
     if request.method == "POST":

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from esep.police.models import PoliceBody, StreetRange
 from esep.police.selectors import inspector_on
@@ -39,6 +40,7 @@ def _search_results(query: str) -> list[dict]:
     return results
 
 
+@require_safe
 @public_page
 def home(request):
     form = LocationForm(request.GET or None)
@@ -58,9 +60,12 @@ def home(request):
     return render(request, "public/home.html", context)
 
 
+@require_safe
 @public_page
 def territory(request, kato: str):
-    terr = get_object_or_404(Territory.objects.select_related("parent", "parent__parent"), kato=kato)
+    terr = Territory.objects.select_related("parent", "parent__parent").filter(kato=kato[:12]).first()
+    if terr is None:
+        raise Http404(_("No such place."))
     context = {"territory": terr, "ancestors": terr.ancestors()}
     if terr.level == Level.SETTLEMENT:
         context["cards"] = selectors.precinct_cards(selectors.precincts_of_territory(terr))
@@ -73,9 +78,12 @@ def territory(request, kato: str):
     return render(request, "public/territory.html", context)
 
 
+@require_safe
 @public_page
 def body(request, slug: str):
-    obj = get_object_or_404(PoliceBody.objects.select_related("territory", "parent"), slug=slug)
+    obj = PoliceBody.objects.select_related("territory", "parent").filter(slug=slug).first()
+    if obj is None:
+        raise Http404(_("No such police body."))
     precincts = list(obj.precincts.select_related("point", "body").order_by("number")[:500])
     now = timezone.now()
     meetings = selectors.body_meetings(obj).select_related("body")
@@ -94,6 +102,7 @@ def body(request, slug: str):
     )
 
 
+@require_safe
 @public_page
 def precinct(request, slug: str, number: str):
     obj = selectors.precinct_page(slug, number)
@@ -111,6 +120,7 @@ def precinct(request, slug: str, number: str):
     )
 
 
+@require_safe
 @public_page
 def meeting(request, code: str):
     obj = selectors.meeting_by_code(code)
@@ -130,6 +140,7 @@ def meeting(request, code: str):
     )
 
 
+@require_safe
 @public_page
 def meetings(request):
     form = MeetingFilterForm(request.GET or None)
@@ -155,6 +166,7 @@ def hello(request):
     return HttpResponse("hello", content_type="text/plain")
 
 
+@require_safe
 def precinct_ask(request, slug: str, number: str):
     """The question form of a precinct's next meeting (the QR code on a poster without a meeting)."""
     obj = selectors.precinct_page(slug, number)

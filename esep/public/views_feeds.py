@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from esep.core.i18n import localized
 from esep.police.models import PoliceBody
@@ -26,6 +26,7 @@ def _ics(text: str, filename: str) -> HttpResponse:
     return response
 
 
+@require_safe
 @public_page
 def meeting_ics(request, code: str):
     obj = selectors.meeting_by_code(code)
@@ -34,14 +35,18 @@ def meeting_ics(request, code: str):
     return _ics(ical.calendar([obj], name=str(obj.get_kind_display())), f"esep-{obj.code}.ics")
 
 
+@require_safe
 @public_page
 def body_ics(request, slug: str):
-    obj = get_object_or_404(PoliceBody, slug=slug)
+    obj = PoliceBody.objects.filter(slug=slug).first()
+    if obj is None:
+        raise Http404(_("No such police body."))
     qs = selectors.body_meetings(obj).select_related("body").prefetch_related("reporters__officer")
     rows = list(qs.order_by("-starts_at")[:100])
     return _ics(ical.calendar(rows, name=obj.name), f"esep-{obj.slug}.ics")
 
 
+@require_safe
 @public_page
 def precinct_ics(request, slug: str, number: str):
     obj = selectors.precinct_page(slug, number)
@@ -52,6 +57,7 @@ def precinct_ics(request, slug: str, number: str):
     return _ics(ical.calendar(rows, name=obj.name), f"esep-{obj.body.slug}-{obj.number}.ics")
 
 
+@require_safe
 @public_page
 def atom(request):
     """Newly announced meetings, newest first."""
@@ -89,6 +95,7 @@ def _pdf(data: bytes, filename: str) -> HttpResponse:
     return response
 
 
+@require_safe
 @public_page
 def meeting_poster(request, code: str):
     from esep.announcements.poster import poster_pdf
@@ -103,6 +110,7 @@ def meeting_poster(request, code: str):
     return _pdf(pdf, f"esep-{obj.code}.pdf")
 
 
+@require_safe
 @public_page
 def precinct_poster(request, slug: str, number: str):
     from esep.announcements.poster import poster_pdf

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from esep.core.i18n import localized
 from esep.public import ratelimit, selectors
@@ -32,6 +33,7 @@ def _too_many(request):
     )
 
 
+@require_http_methods(["GET", "POST"])
 def ask(request, code: str):
     meeting = selectors.meeting_by_code(code)
     if meeting is None:
@@ -77,6 +79,7 @@ def ask(request, code: str):
     return render(request, "public/ask_sent.html", {"meeting": meeting, "question": question}, status=201)
 
 
+@require_http_methods(["GET", "POST"])
 def question_status(request):
     form = StatusForm(request.POST or None)
     if request.method != "POST":

@@ -72,7 +72,7 @@ def test_competent_body_records_its_answer_once(client):
     appeal.refresh_from_db()
     assert appeal.status == AppealStatus.ANSWERED and appeal.answer_text == "Жол жөнделді."
     again = client.post(url, {"text": "Тағы", "name": "Басшы"})
-    assert again.status_code == 200
+    assert again.status_code == 409
     appeal.refresh_from_db()
     assert appeal.answer_text == "Жол жөнделді."
     status_page = client.get(status_url(appeal.code)).content.decode()

@@ -164,12 +164,16 @@ def _datetime(obj: dict, key: str, path: str, *, required: bool = False) -> dt.d
     raw = _get(obj, key, path, (str,), required=required)
     if raw is None:
         return None
-    value = parse_datetime(raw)
+    try:
+        value = parse_datetime(raw)
+        day = parse_date(raw) if value is None and len(raw) == 10 else None
+    except ValueError:  # well formed but impossible: 2024-13-01
+        value = day = None
     if value is None:
-        day = parse_date(raw) if len(raw) == 10 else None
         if day is None:
             raise DescriptionError(path, _("Not a date and time in ISO 8601 (2024-02-20T15:00:00+05:00)."))
         value = dt.datetime.combine(day, dt.time(0, 0))
+    _in_range(value.date(), path)
     if timezone.is_naive(value):
         value = timezone.make_aware(value)  # a time without an offset is Almaty time
     return value
@@ -185,7 +189,19 @@ def _date(obj: dict, key: str, path: str, *, required: bool = False) -> dt.date 
         value = None
     if value is None:
         raise DescriptionError(path, _("Not a date in ISO 8601 (2024-02-20)."))
-    return value
+    return _in_range(value, path)
+
+
+# Terms are counted forward by months and working days; a date near the end of the calendar would overflow.
+YEARS = (1900, 2999)
+
+
+def _in_range(day: dt.date, path: str) -> dt.date:
+    if not YEARS[0] <= day.year <= YEARS[1]:
+        raise DescriptionError(
+            path, _("The year must be between %(first)s and %(last)s.") % {"first": YEARS[0], "last": YEARS[1]}
+        )
+    return day
 
 
 def _count(obj: dict, key: str, path: str) -> int | None:

@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from esep.appeals.models import Competence
 from esep.meetings.models import InviteeCategory, MeetingStatus
 from esep.meetings.services import invitation_create
 from esep.questions.services import question_accept, question_submit
@@ -50,8 +51,15 @@ def story(settings, transactional_db):
         actor=staff,
     )
     complaint = appeal(body=tree["body"], precinct=tree["precinct"])
+    housing = appeal(
+        body=tree["body"],
+        text="Аулада көше жарығы жоқ, шамдар үш ай бойы жанбайды.",
+        competence=Competence.OTHER,
+        subject="housing",
+        agency=f.agency(tree["district"]),
+    )
     return {**tree, "upcoming": upcoming, "held": held, "question": accepted, "invitation": invitation,
-            "appeal": complaint}  # fmt: skip
+            "appeal": complaint, "forward": housing.forwards.get()}  # fmt: skip
 
 
 def _context(browser, lang: str, **kw):
@@ -94,6 +102,8 @@ def test_public_pages_have_no_serious_axe_violations(browser, live_server, story
         "invitation reply": f"/m/invitation/{s['invitation'].token}/",
         "self-registration": f"/m/{s['upcoming'].code}/register/",
         "not found": "/t/999999999/",
+        "answer of the competent body": f"/appeals/reply/{s['forward'].token}/",
+        "staff login": "/accounts/login/",
     }
     context, page = _context(browser, lang)
     problems: list[str] = []
@@ -124,6 +134,16 @@ def test_public_pages_have_no_serious_axe_violations(browser, live_server, story
         page.goto(f"{base}/appeals/consent/withdraw/")
         _submit(page)
         problems += a11y.check_page(page, "consent withdrawal with errors")
+
+        # The competent body's answer sent empty, and a wrong staff password.
+        page.goto(f"{base}/appeals/reply/{s['forward'].token}/")
+        _submit(page)
+        problems += a11y.check_page(page, "answer of the competent body with errors")
+        page.goto(f"{base}/accounts/login/")
+        page.locator("input[name=username]").fill("nobody")
+        page.locator("input[name=password]").fill("wrong-password")
+        _submit(page)
+        problems += a11y.check_page(page, "staff login with errors")
 
         # Self-registration with errors.
         page.goto(f"{base}/m/{s['upcoming'].code}/register/")

@@ -313,6 +313,7 @@ def test_form_fields_are_named_and_their_errors_are_read_with_them(browser, live
     context, page = _context(browser, "ru")
     try:
         page.goto(f"{live_server.url}/ru/meetings/{s['upcoming'].code}/ask/")
+        assert not page.title().startswith("Ошибка")
         text = _ax_node(context, page, "#id_text")
         assert text["name"] == "Ваш вопрос или предложение"
         assert "2000" in text["description"] and text["invalid"] == "false"
@@ -322,6 +323,7 @@ def test_form_fields_are_named_and_their_errors_are_read_with_them(browser, live
         page.locator("#id_text").fill("Свет?")
         page.locator("#id_author_name").fill("Асқаров Бауыржан")
         _submit(page)
+        assert page.title().startswith("Ошибка: ")  # the first thing read when the page opens
         text = _ax_node(context, page, "#id_text")
         assert text["invalid"] == "true"
         assert "10" in page.locator("#id_text_error").inner_text()
@@ -335,6 +337,7 @@ def test_form_fields_are_named_and_their_errors_are_read_with_them(browser, live
         _submit(page)
         code = _ax_node(context, page, "#id_code")
         assert code["name"] == "Код отслеживания" and code["invalid"] == "true"
+        assert page.title().startswith("Ошибка: ")
         assert "Проверьте код" in code["description"]
 
         # WCAG 1.3.5: a person's own name, address and contact say what they are, so the browser can fill them.

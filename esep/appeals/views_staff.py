@@ -65,7 +65,8 @@ def appeal_detail(request, pk: int):
             "answer_form": forms.AnswerForm(initial={"language": appeal.language if appeal.language != "en" else "kk"}),
             "extend_form": forms.ExtendForm(),
             "forward_form": forms.ForwardForm(agencies=_agencies_for(appeal), initial={"agency": suggested}),
-            "end_form": forms.ReasonForm(),
+            # Its own ids: the extend form has a "reason" field too, and a label must name one field.
+            "end_form": forms.ReasonForm(auto_id="end_%s"),
             "close_form": forms.NoteForm(),
             "crime_form": forms.CrimeRegisterForm(),
             "S": AppealStatus,

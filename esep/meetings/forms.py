@@ -52,8 +52,11 @@ class InvitationReplyForm(forms.Form):
 
 
 class SelfRegistrationForm(forms.Form):
-    full_name = forms.CharField(label=_("Full name"), max_length=200)
-    residence = forms.CharField(label=_("Settlement and address"), max_length=300)
+    # The person's own name, address and contact: the browser may fill them in (WCAG 2.1 1.3.5).
+    full_name = forms.CharField(label=_("Full name"), max_length=200, widget=forms.TextInput({"autocomplete": "name"}))
+    residence = forms.CharField(
+        label=_("Settlement and address"), max_length=300, widget=forms.TextInput({"autocomplete": "street-address"})
+    )
     eligible = forms.BooleanField(
         label=_(
             "I am an adult resident of this territory, I have not been found incapable by a court and I am not "
@@ -61,7 +64,12 @@ class SelfRegistrationForm(forms.Form):
         ),
         required=False,
     )
-    contact = forms.CharField(label=_("Phone or email (optional)"), max_length=200, required=False)
+    contact = forms.CharField(
+        label=_("Phone or email (optional)"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput({"autocomplete": "tel"}),
+    )
     consent = forms.BooleanField(
         label=_(
             "I agree that the police body keeps my contact to tell me about this meeting's follow-up, for one "

@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from esep.accounts.models import Role
+from esep.law.compliance.parse import TOP_LEVEL
 from esep.testing import audit
 from esep.testing import factories as f
 
@@ -97,26 +98,8 @@ JSON = st.recursive(
     max_leaves=25,
 )
 # A body that looks like a meeting description, so the evaluation goes past the first field.
-DESCRIPTION_KEYS = [
-    "kind",
-    "starts_at",
-    "ends_at",
-    "status",
-    "period",
-    "officers",
-    "format",
-    "venue",
-    "expected_attendance",
-    "actual_attendance",
-    "announcement",
-    "invited",
-    "attended",
-    "video",
-    "registration",
-    "minutes",
-    "items",
-    "as_of",
-]
+# Every key the compliance description knows, required ones first (kind, starts_at), from the parser itself.
+DESCRIPTION_KEYS = ["kind", "starts_at", *sorted(TOP_LEVEL - {"kind", "starts_at", "id", "extra"})]
 DESCRIPTION = st.fixed_dictionaries(
     {"kind": st.sampled_from(["chief", "inspector"]), "starts_at": st.one_of(NASTY, st.dates().map(str))},
     optional=dict.fromkeys(DESCRIPTION_KEYS[2:], JSON),

@@ -44,7 +44,29 @@ def _no_markup(value: str) -> str:
     return value
 
 
-class QuestionForm(forms.Form):
+class NotAutomatedMixin:
+    """The anti-robot checks every public form shares: a honeypot field ``website`` and a signed start token
+    ``started`` (minimum fill time, at most FORM_MAX_AGE old, used once). The form declares both fields."""
+
+    def check_not_automated(self) -> None:
+        """Raise Rejected for a filled honeypot, a form sent too fast, too late, tampered or already used."""
+        if self.data.get("website"):
+            raise Rejected
+        try:
+            token = signing.loads(self.data.get("started", ""), salt=_SALT, max_age=FORM_MAX_AGE)
+        except signing.BadSignature:
+            raise Rejected from None
+        if time.time() - token["t"] < min_fill_seconds():
+            raise Rejected
+        self._nonce = token["n"]
+        if cache.get(f"esep:question-form-used:{self._nonce}"):
+            raise Rejected
+
+    def mark_used(self) -> None:
+        cache.set(f"esep:question-form-used:{self._nonce}", 1, FORM_MAX_AGE + 60)
+
+
+class QuestionForm(NotAutomatedMixin, forms.Form):
     text = forms.CharField(
         label=_("Your question or proposal"),
         min_length=TEXT_MIN,
@@ -102,23 +124,6 @@ class QuestionForm(forms.Form):
         if (data.get("author_name") or data.get("contact")) and not data.get("consent"):
             self.add_error("consent", _("To leave your name or contact, agree to the processing of personal data."))
         return data
-
-    def check_not_automated(self) -> None:
-        """Raise Rejected for a filled honeypot, a form sent too fast, too late, tampered or already used."""
-        if self.data.get("website"):
-            raise Rejected
-        try:
-            token = signing.loads(self.data.get("started", ""), salt=_SALT, max_age=FORM_MAX_AGE)
-        except signing.BadSignature:
-            raise Rejected from None
-        if time.time() - token["t"] < min_fill_seconds():
-            raise Rejected
-        self._nonce = token["n"]
-        if cache.get(f"esep:question-form-used:{self._nonce}"):
-            raise Rejected
-
-    def mark_used(self) -> None:
-        cache.set(f"esep:question-form-used:{self._nonce}", 1, FORM_MAX_AGE + 60)
 
 
 class StatusForm(forms.Form):

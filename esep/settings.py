@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "esep.questions",
     "esep.protocols",
     "esep.appeals",
+    "esep.feedback",
     "esep.notifications",
     "esep.public",
     "esep.backoffice",

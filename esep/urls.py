@@ -13,6 +13,7 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     *[path(f"staff/{app}/", include(f"esep.{app}.urls_staff")) for app in STAFF_APPS],
+    path("staff/feedback/", include("esep.feedback.urls_staff")),
     path("staff/", include("esep.backoffice.urls")),
     path("accounts/", include("esep.accounts.urls")),
     path("m/", include("esep.meetings.urls_public")),

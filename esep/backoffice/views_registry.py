@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 from esep.accounts.permissions import Action, can, restrict
 from esep.backoffice.forms import PrecinctForm
 from esep.backoffice.menu import staff_required
+from esep.feedback.selectors import inspector_quarters
 from esep.police.models import Precinct
 from esep.police.selectors import inspector_on, inspectors_on
 from esep.police.services import precinct_update
@@ -51,6 +52,7 @@ def precinct_detail(request, pk: int):
             "history": history,
             "settlements": precinct.settlements.all()[:200],
             "can_change": can(request.user, Action.CHANGE, precinct),
+            "ratings": inspector_quarters(precinct, today=timezone.localdate()),
         },
     )
 

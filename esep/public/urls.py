@@ -1,5 +1,6 @@
 from django.urls import path
 
+from esep.feedback import views_public as feedback_views
 from esep.public import views, views_feeds, views_questions
 
 app_name = "public"
@@ -13,6 +14,7 @@ urlpatterns = [
     path("meetings/<str:code>/calendar.ics", views_feeds.meeting_ics, name="meeting_ics"),
     path("meetings/<str:code>/poster.pdf", views_feeds.meeting_poster, name="meeting_poster"),
     path("meetings/<str:code>/ask/", views_questions.ask, name="ask"),
+    path("meetings/<str:code>/rate/", feedback_views.rate, name="rate"),
     path("questions/status/", views_questions.question_status, name="question_status"),
     path("p/<slug:slug>/", views.body, name="body"),
     path("p/<slug:slug>/calendar.ics", views_feeds.body_ics, name="body_ics"),

@@ -29,6 +29,7 @@ PUBLIC = {
     "<lang>/meetings/<str:code>/calendar.ics": "meeting_ics",
     "<lang>/meetings/<str:code>/poster.pdf": "meeting_poster",
     "<lang>/meetings/<str:code>/ask/": "ask",
+    "<lang>/meetings/<str:code>/rate/": "rate",
     "<lang>/questions/status/": "question_status",
     "<lang>/p/<slug:slug>/": "body",
     "<lang>/p/<slug:slug>/calendar.ics": "body_ics",
@@ -124,6 +125,12 @@ def _public(w) -> dict[str, tuple]:
         "meeting_poster": (None, f"/{{l}}/meetings/{gone}/poster.pdf", "No such meeting.", "GET HEAD"),
         "ask": (f"/{{l}}/meetings/{m.code}/ask/", f"/{{l}}/meetings/{gone}/ask/", "No such meeting.", "GET POST"),
         "question_status": ("/{l}/questions/status/", None, None, "GET POST"),
+        "rate": (
+            f"/{{l}}/meetings/{w['held'].code}/rate/",
+            f"/{{l}}/meetings/{gone}/rate/",
+            "No such meeting.",
+            "GET POST",
+        ),
         "body": (f"/{{l}}/p/{body.slug}/", "/{l}/p/no-such-body/", "No such police body.", "GET HEAD"),
         "body_ics": (
             f"/{{l}}/p/{body.slug}/calendar.ics",
@@ -274,6 +281,7 @@ def _post_forms(w) -> dict[str, tuple[str, dict]]:
     return {
         "ask": (f"/{{l}}/meetings/{w['meeting'].code}/ask/", {"text": "Аулада жарық жоқ, не істейсіз?"}),
         "question_status": ("/{l}/questions/status/", {"code": w["submitted"].tracking_code}),
+        "rate": (f"/{{l}}/meetings/{w['held'].code}/rate/", {"score": "4"}),
         "invitation": (f"/{{l}}/m/invitation/{w['invitation'].token}/", {"answer": "accept"}),
         "register": (f"/{{l}}/m/{w['meeting'].code}/register", {"full_name": "Сейітов Арман", "residence": "Ботақара"}),
         "agency_reply": (f"/{{l}}/appeals/reply/{w['forward'].token}/", {"text": "Жөнделді", "name": "Басшы"}),
@@ -286,7 +294,8 @@ def _post_forms(w) -> dict[str, tuple[str, dict]]:
 
 @pytest.mark.parametrize("lang", audit.LANGS)
 @pytest.mark.parametrize(
-    "name", ["ask", "question_status", "invitation", "register", "agency_reply", "withdraw_consent", "login", "logout"]
+    "name",
+    ["ask", "rate", "question_status", "invitation", "register", "agency_reply", "withdraw_consent", "login", "logout"],
 )
 def test_a_form_sent_without_its_csrf_token_is_refused_in_the_page_language(name, lang, w):
     url, data = _post_forms(w)[name]

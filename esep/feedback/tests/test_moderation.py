@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.test import Client
+from django.utils import translation
 
 from esep.accounts.models import Role, RoleAssignment
 from esep.backoffice.dashboard import panels_for
@@ -107,9 +108,10 @@ def test_unknown_action_is_404(held, own_staff):
 def test_today_page_panel_lists_comments_to_moderate(held, own_staff):
     tf.rating(held, 2, comment=SECRET)
     tf.rating(held, 5)  # no comment: nothing to moderate
-    panel = next(p for p in panels_for(own_staff) if p.title == "Residents' comments on reports to moderate")
-    assert panel.count == 1
-    assert panel.rows[0].label.startswith("Unmoderated comment")
+    with translation.override("en"):
+        panel = next(p for p in panels_for(own_staff) if p.title == "Residents' comments on reports to moderate")
+        assert panel.count == 1
+        assert panel.rows[0].label.startswith("Unmoderated comment")
     today = _logged(own_staff).get("/en/staff/")
     assert "Residents&#x27; comments on reports to moderate" in today.content.decode()
 

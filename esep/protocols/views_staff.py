@@ -109,17 +109,7 @@ def _context(request, protocol: Protocol, **extra):
 def item_add(request, pk: int):
     protocol = _protocol(request, pk, Action.CHANGE)
     form = forms.ItemForm(request.POST, meeting=protocol.meeting, prefix="item")
-    if form.is_valid():
-        try:
-            services.protocol_item_add(protocol=protocol, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Item recorded."))
-            return redirect("protocols_staff:minutes", meeting_pk=protocol.meeting_id)
-    return render(
-        request, "protocols/staff_minutes.html", _context(request, protocol, item_form=form, form=None), status=400
-    )
+    return _add_to_minutes(request, protocol, form, services.protocol_item_add, _("Item recorded."), "item_form")
 
 
 @login_required
@@ -140,17 +130,21 @@ def item_delete(request, pk: int):
 def decision_add(request, pk: int):
     protocol = _protocol(request, pk, Action.CHANGE)
     form = forms.DecisionForm(request.POST, prefix="decision")
+    return _add_to_minutes(request, protocol, form, services.decision_add, _("Decision recorded."), "decision_form")
+
+
+def _add_to_minutes(request, protocol, form, service, done: str, form_key: str):
+    """Parse one form of the minutes page, call its service, and show the page again with errors if refused."""
     if form.is_valid():
         try:
-            services.decision_add(protocol=protocol, actor=request.user, **form.cleaned_data)
+            service(protocol=protocol, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("Decision recorded."))
+            messages.success(request, done)
             return redirect("protocols_staff:minutes", meeting_pk=protocol.meeting_id)
-    return render(
-        request, "protocols/staff_minutes.html", _context(request, protocol, decision_form=form, form=None), status=400
-    )
+    context = _context(request, protocol, **{form_key: form}, form=None)
+    return render(request, "protocols/staff_minutes.html", context, status=400)
 
 
 @login_required

@@ -51,3 +51,14 @@ def test_settings_come_from_declared_variables():
         "django.db.backends.postgresql", "test", "127.0.0.1", "5432")  # fmt: skip
     with pytest.raises(ValueError, match="not supported"):
         conf.database_from_url("mysql://x/y")
+
+
+@pytest.mark.django_db
+def test_every_model_change_has_its_migration():
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("makemigrations", "--check", "--dry-run", stdout=out)
+    assert "No changes detected" in out.getvalue()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from esep.appeals.models import AppealKind, Competence
-from esep.police.models import Subject
+from esep.appeals.models import AppealKind
+from esep.police.models import Competence, Subject
 
 
 class HoneypotMixin(forms.Form):

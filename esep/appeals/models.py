@@ -20,7 +20,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from esep.police.models import Subject
+from esep.police.models import Competence, Subject
 
 
 class AppealKind(models.TextChoices):
@@ -37,11 +37,6 @@ class AppealSource(models.TextChoices):
     PROTOCOL = "protocol", _("minutes of a report")
     QUESTION = "question", _("question of a resident")
     STAFF = "staff", _("entered by staff")
-
-
-class Competence(models.TextChoices):
-    POLICE = "police", _("police")
-    OTHER = "other", _("another state body")
 
 
 class AppealStatus(models.TextChoices):

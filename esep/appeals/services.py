@@ -31,7 +31,6 @@ from esep.appeals.models import (
     AppealKind,
     AppealSource,
     AppealStatus,
-    Competence,
     EventKind,
 )
 from esep.appeals.notices import _actor_name, notify_agency, notify_person
@@ -39,7 +38,8 @@ from esep.appeals.routing import route_agency
 from esep.appeals.transitions import can_transition
 from esep.core.audit import audit_record
 from esep.core.i18n import localized
-from esep.police.models import Subject
+from esep.police.models import Competence, Subject
+from esep.protocols.models import ItemKind
 
 LANGS = ("kk", "ru", "en")
 MAX_TEXT = 10_000
@@ -259,53 +259,38 @@ def appeals_open_for_protocol(*, protocol, actor) -> list[Appeal]:
     each item outside police competence, open an appeal (a crime report for reported offences) and forward
     what is outside competence. Safe to call again: items already opened return their appeal."""
     meeting = protocol.meeting
+    first_precinct = meeting.precincts.order_by("pk").first()
     result = []
-    for item in _protocol_items(protocol):
-        kind = getattr(item, "kind", "")
-        outside = getattr(item, "competence", "police") == Competence.OTHER
-        if kind != "crime_report" and getattr(item, "answered_in_full", False) and not outside:
+    for item in protocol.items.select_related("reporter__precinct", "target_agency").order_by("pk"):
+        outside = item.competence == Competence.OTHER
+        crime = item.kind == ItemKind.CRIME_REPORT
+        if not crime and item.answered_in_full and not outside:
             continue
-        reporter = getattr(item, "reporter", None)
-        precinct = getattr(reporter, "precinct", None) if reporter is not None else None
-        if precinct is None:
-            precinct = meeting.precincts.order_by("pk").first()
+        precinct = item.reporter.precinct if item.reporter is not None and item.reporter.precinct else first_precinct
         result.append(
             appeal_register(
                 body=meeting.body,
                 text=item.text,
                 source=AppealSource.PROTOCOL,
                 actor=actor,
-                kind=AppealKind.CRIME_REPORT if kind == "crime_report" else AppealKind.APPEAL,
-                subject=getattr(item, "subject", "") or Subject.POLICE,
-                competence=Competence.OTHER if outside else Competence.POLICE,
-                applicant_name=getattr(item, "person_name", ""),
-                applicant_contact=getattr(item, "person_contact", "") or "",
-                contact_consent=bool(getattr(item, "contact_consent", False)),
-                language=getattr(item, "language", "") or getattr(protocol, "language", "") or "kk",
+                kind=AppealKind.CRIME_REPORT if crime else AppealKind.APPEAL,
+                subject=item.subject or Subject.POLICE,
+                competence=item.competence,
+                applicant_name=item.person_name,
+                applicant_contact=item.person_contact,
+                contact_consent=item.contact_consent,
+                language=protocol.language or "kk",
                 received_at=meeting.starts_at,
-                received_by_name=_secretary_name(protocol, actor),
+                received_by_name=protocol.secretary_name
+                or (str(protocol.secretary) if protocol.secretary else "")
+                or _actor_name(actor),
                 meeting=meeting,
                 precinct=precinct,
-                agency=getattr(item, "agency", None) or getattr(item, "target_agency", None),
+                agency=item.target_agency,
                 source_key=f"{item._meta.label_lower}:{item.pk}",
             )
         )
     return result
-
-
-def _protocol_items(protocol) -> list:
-    items = getattr(protocol, "items", None)
-    if items is None:
-        return []
-    return list(items.all()) if hasattr(items, "all") else list(items)
-
-
-def _secretary_name(protocol, actor) -> str:
-    for attr in ("secretary_name", "secretary"):
-        value = getattr(protocol, attr, None)
-        if value:
-            return str(value)
-    return _actor_name(actor)
 
 
 def appeal_open_from_question(*, question, actor) -> Appeal:

@@ -28,12 +28,12 @@ from esep.appeals.models import (
     Appeal,
     AppealEvent,
     AppealStatus,
-    Competence,
     EventKind,
     Reminder,
     ReminderKind,
 )
 from esep.appeals.notices import notify_person, notify_staff, staff_url
+from esep.police.models import Competence
 
 # How many working days before the term staff get a "term ends soon" reminder. Not a legal term: an
 # operational choice of this installation.

@@ -240,6 +240,13 @@ class Subject(models.TextChoices):
     OTHER = "other", _("other")
 
 
+class Competence(models.TextChoices):
+    """Whose business a complaint is: the police's, or another state body's (Order 608 p.17; Order 652 p.32)."""
+
+    POLICE = "police", _("police")
+    OTHER = "other", _("another state body")
+
+
 class StateAgency(LocalizedNameMixin):
     """Another state body (akimat department and others) competent for some subjects on a territory."""
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from esep.police.models import StateAgency, Subject
-from esep.protocols.models import Competence, ControlStatus, ItemKind
+from esep.police.models import Competence, StateAgency, Subject
+from esep.protocols.models import ControlStatus, ItemKind
 
 
 class ProtocolForm(forms.Form):

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from esep.police.models import Subject
+from esep.police.models import Competence, Subject
 
 
 def new_salt() -> str:
@@ -78,11 +78,6 @@ class ItemKind(models.TextChoices):
     REMARK = "remark", _("remark")
     # АППК art. 3 p.4: a crime reported at the meeting is registered under police law, not as an appeal.
     CRIME_REPORT = "crime_report", _("report of a crime or offence")
-
-
-class Competence(models.TextChoices):
-    POLICE = "police", _("police")
-    OTHER = "other", _("another state body")
 
 
 class Addendum(models.Model):

@@ -16,11 +16,10 @@ from django.utils.translation import gettext as _
 
 from esep.core.audit import audit_record
 from esep.meetings.models import Meeting, MeetingReporter, MeetingStatus
-from esep.police.models import StateAgency, Subject
+from esep.police.models import Competence, StateAgency, Subject
 from esep.protocols import sealing
 from esep.protocols.models import (
     Addendum,
-    Competence,
     ControlStatus,
     Decision,
     ItemKind,

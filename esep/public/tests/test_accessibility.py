@@ -11,9 +11,9 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from esep.appeals.models import Competence
 from esep.meetings.models import InviteeCategory, MeetingStatus
 from esep.meetings.services import invitation_create
+from esep.police.models import Competence
 from esep.questions.services import question_accept, question_submit
 from esep.testing import a11y
 from esep.testing import factories as f

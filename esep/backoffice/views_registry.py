@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from esep.accounts.permissions import Action, can, restrict
 from esep.backoffice.forms import PrecinctForm
-from esep.backoffice.menu import staff_required
+from esep.core.staff import staff_required
 from esep.feedback.selectors import inspector_quarters
 from esep.police.models import Precinct
 from esep.police.selectors import inspector_on, inspectors_on

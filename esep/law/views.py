@@ -9,7 +9,7 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import get_language
 
 from esep.accounts.permissions import Action, restrict
-from esep.backoffice.menu import staff_required
+from esep.core.staff import staff_required
 from esep.law import rules
 from esep.law.compliance import DescriptionError, evaluate
 from esep.law.describe import describe_meeting

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from esep.accounts.permissions import Action, can, restrict
-from esep.backoffice.menu import staff_required
+from esep.core.staff import staff_required
 from esep.meetings.models import Meeting
 from esep.protocols import forms, selectors, services
 from esep.protocols.models import Decision, Protocol, ProtocolItem, ProtocolStatus

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from esep.accounts.permissions import Action, can, restrict
-from esep.backoffice.menu import staff_required
+from esep.core.staff import staff_required
 from esep.questions import services
 from esep.questions.forms import AnswerForm, MergeForm, NoteForm, RejectForm
 from esep.questions.models import Question, QuestionStatus

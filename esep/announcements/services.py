@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 from esep.announcements.models import Announcement, Channel, ChannelRecord
 from esep.announcements.texts import announcement_texts, meeting_public_url
 from esep.core.audit import audit_record
+from esep.core.pagecache import public_changed_on_commit
 from esep.meetings.models import Meeting, MeetingStatus
-from esep.public.cache import public_changed_on_commit
 
 NOTICE_RULE = "meeting.notice_days"
 PUBLISHABLE = frozenset({MeetingStatus.DRAFT, MeetingStatus.SCHEDULED})

@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 
 from esep.accounts.permissions import Action, can
 from esep.core.audit import audit_record
+from esep.core.pagecache import public_changed_on_commit
 from esep.feedback.models import SCORE_MAX, SCORE_MIN, TRANSITIONS, Answered, CommentStatus, Rating
 from esep.meetings.models import Meeting, MeetingStatus
-from esep.public.cache import public_changed_on_commit
 
 # Not a legal term: a policy choice. A month after a report people still remember it and have seen whether
 # promises were kept; later ratings would say more about what happened since than about the report itself.

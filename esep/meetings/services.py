@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from esep.core.audit import audit_record
+from esep.core.pagecache import public_changed_on_commit
 from esep.meetings import outbox, workflow
 from esep.meetings.lawrules import term_end_if_any
 from esep.meetings.models import (
@@ -32,7 +33,6 @@ from esep.meetings.models import (
     RegistrationMethod,
     Video,
 )
-from esep.public.cache import public_changed_on_commit
 from esep.territory.search import normalize
 
 # An upload larger than this is refused; long recordings are linked from the body's video storage instead.

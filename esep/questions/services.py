@@ -19,9 +19,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from esep.core.audit import audit_record
+from esep.core.pagecache import public_changed_on_commit
 from esep.meetings.models import Meeting, MeetingStatus
 from esep.notifications.services import messages_forget
-from esep.public.cache import public_changed_on_commit
 from esep.questions import codes, consent
 from esep.questions.models import Question, QuestionStatus, can_move
 from esep.questions.notices import notify_author

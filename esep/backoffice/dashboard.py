@@ -6,8 +6,6 @@ A panel function takes the user and returns a Panel, or None when it has nothing
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from django.urls import reverse
@@ -16,39 +14,7 @@ from django.utils.translation import gettext as _
 
 from esep.accounts.models import POLICE_ROLES, Role
 from esep.accounts.permissions import Action, has_role, restrict
-
-
-@dataclass
-class PanelRow:
-    label: str
-    url: str = ""
-    note: str = ""
-    # Direct links to the next step (e.g. the door registration of today's meeting): (label, url).
-    actions: list[tuple[str, str]] = field(default_factory=list)
-
-
-@dataclass
-class Panel:
-    title: str
-    count: int
-    rows: list[PanelRow] = field(default_factory=list)
-    url: str = ""
-    severity: str = "info"  # info, warn, bad
-    order: int = 50
-
-
-PANELS: list[Callable[[Any], Panel | None]] = []
-
-
-def register_panel(fn: Callable[[Any], Panel | None]) -> Callable[[Any], Panel | None]:
-    if fn not in PANELS:
-        PANELS.append(fn)
-    return fn
-
-
-def panels_for(user: Any) -> list[Panel]:
-    result = [panel for fn in PANELS if (panel := fn(user)) is not None]
-    return sorted(result, key=lambda p: (p.order, p.title))
+from esep.core.panels import Panel, PanelRow, register_panel
 
 
 @register_panel

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from esep.backoffice.dashboard import Panel, PanelRow, register_panel
+from esep.core.panels import Panel, PanelRow, register_panel
 from esep.planning.selectors import ObligationStatus, counts_by_body, inspector_obligations
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from esep.accounts.permissions import restrict
-from esep.backoffice.dashboard import Panel, PanelRow
+from esep.core.panels import Panel, PanelRow
 from esep.meetings.models import Meeting, MeetingStatus
 from esep.protocols.models import ControlStatus, Decision, ProtocolStatus
 from esep.protocols.reminders import LOOK_BACK_DAYS

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "esep.appeals",
     "esep.feedback",
     "esep.notifications",
+    "esep.workflows",
     "esep.public",
     "esep.backoffice",
     "esep.api",

@@ -6,9 +6,9 @@ Legal basis: Order 608 pp.16-17, Order 652 p.32 (what was not answered in full i
 arts. 64 (registration, ticket), 65 (redirect in 3 working days), 76 (term, extension), 77 and 89 (answer),
 88 (anonymous), 3 p.4 (crime reports are not appeals), 91 p.2 (silence counts as refusal), 99 (complaint
 against an act or inaction: 20 working days, no extension), 70 p.3 (the person is told the procedure ended).
-Personal data (Law on personal data arts. 8, 12, 18): ``personal_data_withdraw`` (the person withdraws
-consent: the contact goes at once) and ``appeals_erase_expired`` (retention; called by ``esep retention
-purge``).
+Personal data (Law on personal data arts. 8, 12, 18): ``appeal_withdraw_consent`` (the person withdraws
+consent: the contact goes at once; esep.workflows.personal_data finds it by code) and ``appeals_erase_expired``
+(retention; called by ``esep retention purge``).
 """
 
 from __future__ import annotations
@@ -663,25 +663,3 @@ def appeals_erase_expired(*, finished_before: dt.datetime, now: dt.datetime, act
         _event(appeal, EventKind.DATA_ERASED, actor=actor, overdue=False)
         count += 1
     return count
-
-
-def personal_data_withdraw(*, code: str, actor: Any = "resident") -> dict[str, Any] | None:
-    """The public withdrawal of consent by a tracking code: a question's code, an appeal's code, or both
-    (a question turned into an appeal keeps its code). Returns what was found, or None for an unknown code.
-    The question's name and contact, and the appeal's contact, are deleted at once."""
-    from esep.appeals.selectors import appeal_by_code
-    from esep.questions.selectors import question_by_code
-    from esep.questions.services import question_withdraw_consent
-
-    question = question_by_code(code)
-    appeal = appeal_by_code(code)
-    if appeal is None and question is not None:
-        appeal = Appeal.objects.filter(source_key=f"{question._meta.label_lower}:{question.pk}").first()
-    if question is None and appeal is None:
-        return None
-    with transaction.atomic():
-        if question is not None:
-            question = question_withdraw_consent(question=question, actor=actor)
-        if appeal is not None:
-            appeal = appeal_withdraw_consent(appeal=appeal, actor=actor)
-    return {"question": question, "appeal": appeal}

@@ -19,6 +19,7 @@ from esep.appeals.models import (
     AppealEvent,
     AppealForward,
     AppealStatus,
+    EventKind,
 )
 from esep.meetings.models import Meeting, MeetingKind, MeetingStatus
 
@@ -137,3 +138,8 @@ def previous_report_measures(meeting: Meeting) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def appeal_ticket_sent(appeal: Appeal) -> bool:
+    """The person was already told about this appeal (its ticket, АППК art. 64 p.3, is a notice event)."""
+    return appeal.events.filter(kind=EventKind.NOTICE).exists()

@@ -293,33 +293,6 @@ def appeals_open_for_protocol(*, protocol, actor) -> list[Appeal]:
     return result
 
 
-def appeal_open_from_question(*, question, actor) -> Appeal:
-    """A resident's question (sent before or at a report) turned into an appeal by staff. The person keeps
-    following it with the code they already have. Submitting twice yields one appeal."""
-    meeting = getattr(question, "meeting", None)
-    body = getattr(question, "body", None) or meeting.body
-    precinct = getattr(question, "precinct", None)
-    if precinct is None and meeting is not None:
-        precinct = meeting.precincts.order_by("pk").first()
-    return appeal_register(
-        body=body,
-        text=question.text,
-        source=AppealSource.QUESTION,
-        actor=actor,
-        subject=getattr(question, "subject", "") or Subject.POLICE,
-        applicant_name=getattr(question, "author_name", ""),
-        applicant_contact=getattr(question, "contact", "") or "",
-        # The questions app records consent as its time and wording (Law on personal data art. 8).
-        contact_consent=bool(getattr(question, "consent_given", False) or getattr(question, "consent_at", None)),
-        language=getattr(question, "language", "") or "kk",
-        received_at=getattr(question, "created_at", None) or timezone.now(),
-        meeting=meeting,
-        precinct=precinct,
-        source_key=f"{question._meta.label_lower}:{question.pk}",
-        code=getattr(question, "tracking_code", None),
-    )
-
-
 # --- transitions -------------------------------------------------------------------------------------
 
 

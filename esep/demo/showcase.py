@@ -85,8 +85,8 @@ from esep.questions.services import (
     question_merge,
     question_reject,
     question_submit,
-    question_to_appeal,
 )
+from esep.workflows.question_appeal import question_to_appeal
 
 if TYPE_CHECKING:  # pragma: no cover
     from esep.demo.generator import Generator

@@ -145,34 +145,26 @@ def question_answer_in_writing(*, question: Question, answer: str, actor: Any) -
     return _move(question, QuestionStatus.ANSWERED_WRITING, actor, "question.answer_writing", answer=answer)
 
 
-def question_to_appeal(*, question: Question, actor: Any) -> Question:
-    """Order 608 p.16; Order 652 p.32: what is not answered in full is checked under the АППК as an appeal.
-    The appeals app opens the appeal; the question keeps a reference to it."""
-    from esep.appeals.services import appeal_open_from_question  # the appeals app owns appeals
-
+def question_check_can_become_appeal(question: Question) -> None:
+    """Order 608 p.16; Order 652 p.32: only an accepted question is checked under the АППК as an appeal."""
     if question.status != QuestionStatus.ACCEPTED:
         raise ValidationError(_("Only an accepted question can become an appeal."))
-    with transaction.atomic():
-        appeal = appeal_open_from_question(question=question, actor=actor)
-        ref = str(getattr(appeal, "number", "") or getattr(appeal, "code", "") or appeal.pk)
-        # The appeal's ticket (АППК art. 64 p.3) already went to the same contact with the number and the
-        # link: one message, not two.
-        covered = _appeal_told_person(appeal)
-        return _move(
-            question,
-            QuestionStatus.APPEAL,
-            actor,
-            "question.to_appeal",
-            appeal=appeal,
-            covered=covered,
-            appeal_ref=ref[:60],
-        )
 
 
-def _appeal_told_person(appeal: Any) -> bool:
-    from esep.appeals.models import EventKind
-
-    return appeal.events.filter(kind=EventKind.NOTICE).exists()
+def question_record_appeal(*, question: Question, actor: Any, appeal: Any, appeal_ref: str, covered: bool) -> Question:
+    """The question was registered as ``appeal`` (esep.workflows.question_appeal opens it): the question keeps
+    a reference to it and the author is told, unless ``covered`` (the appeal's ticket already told the same
+    contact)."""
+    question_check_can_become_appeal(question)
+    return _move(
+        question,
+        QuestionStatus.APPEAL,
+        actor,
+        "question.to_appeal",
+        appeal=appeal,
+        covered=covered,
+        appeal_ref=appeal_ref[:60],
+    )
 
 
 # --- personal data ------------------------------------------------------------------------------------

@@ -29,7 +29,6 @@ from esep.appeals.models import (
     AppealEvent,
     AppealForward,
     AppealKind,
-    AppealSource,
     AppealStatus,
     EventKind,
 )
@@ -39,7 +38,6 @@ from esep.appeals.transitions import can_transition
 from esep.core.audit import audit_record
 from esep.core.i18n import localized
 from esep.police.models import Competence, Subject
-from esep.protocols.models import ItemKind
 
 LANGS = ("kk", "ru", "en")
 MAX_TEXT = 10_000
@@ -252,45 +250,6 @@ def _after_registration(appeal: Appeal, *, actor: Any, agency=None) -> None:
 
 
 # --- sources -----------------------------------------------------------------------------------------
-
-
-def appeals_open_for_protocol(*, protocol, actor) -> list[Appeal]:
-    """Order 608 pp.16-17, Order 652 p.32: for each item of the signed minutes not answered in full, and
-    each item outside police competence, open an appeal (a crime report for reported offences) and forward
-    what is outside competence. Safe to call again: items already opened return their appeal."""
-    meeting = protocol.meeting
-    first_precinct = meeting.precincts.order_by("pk").first()
-    result = []
-    for item in protocol.items.select_related("reporter__precinct", "target_agency").order_by("pk"):
-        outside = item.competence == Competence.OTHER
-        crime = item.kind == ItemKind.CRIME_REPORT
-        if not crime and item.answered_in_full and not outside:
-            continue
-        precinct = item.reporter.precinct if item.reporter is not None and item.reporter.precinct else first_precinct
-        result.append(
-            appeal_register(
-                body=meeting.body,
-                text=item.text,
-                source=AppealSource.PROTOCOL,
-                actor=actor,
-                kind=AppealKind.CRIME_REPORT if crime else AppealKind.APPEAL,
-                subject=item.subject or Subject.POLICE,
-                competence=item.competence,
-                applicant_name=item.person_name,
-                applicant_contact=item.person_contact,
-                contact_consent=item.contact_consent,
-                language=protocol.language or "kk",
-                received_at=meeting.starts_at,
-                received_by_name=protocol.secretary_name
-                or (str(protocol.secretary) if protocol.secretary else "")
-                or _actor_name(actor),
-                meeting=meeting,
-                precinct=precinct,
-                agency=item.target_agency,
-                source_key=f"{item._meta.label_lower}:{item.pk}",
-            )
-        )
-    return result
 
 
 # --- transitions -------------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from esep.protocols.models import (
     ProtocolVersion,
     Signature,
 )
+from esep.protocols.signals import minutes_sealed
 from esep.protocols.signatories import Slot, required_slots, user_may_fill
 
 PROTOCOL_FIELDS = {
@@ -328,10 +329,9 @@ def version_slots(version: ProtocolVersion) -> list[Slot]:
 
 def _open_appeals(protocol: Protocol, actor: Any) -> None:
     """Hand the items not answered in full to the appeals part (АППК), in this same transaction, so that
-    signed minutes and their appeals are committed together or not at all (Order 608 p.16-17)."""
-    from esep.appeals.services import appeals_open_for_protocol
-
-    appeals_open_for_protocol(protocol=protocol, actor=actor)
+    signed minutes and their appeals are committed together or not at all (Order 608 p.16-17). The receiver
+    is esep.workflows.sealing."""
+    minutes_sealed.send(sender=Protocol, protocol=protocol, actor=actor)
 
 
 def pending_version(protocol: Protocol) -> ProtocolVersion | None:

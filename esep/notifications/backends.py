@@ -31,7 +31,7 @@ class LogSmsBackend(SmsBackend):
     def send(self, message) -> str:
         provider_id = uuid.uuid4().hex
         line = f"{timezone.now().isoformat()}\t{provider_id}\t{message.to}\t{message.body!r}\n"
-        path = Path(getattr(settings, "SMS_LOG_FILE", "") or Path(settings.BASE_DIR) / "var" / "sms.log")
+        path = Path(settings.SMS_LOG_FILE)
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a", encoding="utf-8") as fh:
             fh.write(line)

@@ -20,7 +20,7 @@ setup: $(STAMP)
 
 demo-data: setup
 	$(ESEP) territory import-all
-	$(ESEP) demo load
+	ESEP_DEBUG=1 $(ESEP) demo load
 
 demo: demo-data
 	@$(ESEP) demo logins

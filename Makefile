@@ -31,7 +31,9 @@ test: $(STAMP)
 	$(PY) -m pytest -q $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check esep bench
+	$(VENV)/bin/ruff check esep bench .ci/rules.py
+	$(VENV)/bin/lint-imports
+	$(PY) .ci/rules.py
 
 messages: $(STAMP)
 	$(ESEP) i18n_compile

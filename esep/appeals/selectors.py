@@ -21,6 +21,7 @@ from esep.appeals.models import (
     AppealStatus,
     EventKind,
 )
+from esep.core import clock
 from esep.meetings.models import Meeting, MeetingKind, MeetingStatus
 
 UNANSWERED = (AppealStatus.REGISTERED, AppealStatus.IN_PROGRESS, AppealStatus.EXTENDED)
@@ -28,7 +29,7 @@ UNANSWERED = (AppealStatus.REGISTERED, AppealStatus.IN_PROGRESS, AppealStatus.EX
 
 def appeals_for_staff(user, *, status: str = "", query: str = "", today: dt.date | None = None) -> QuerySet[Appeal]:
     """The appeals of the user's body subtree, overdue first, then by the date the answer is owed."""
-    today = today or timezone.localdate()
+    today = today or clock.localdate()
     qs = restrict(Appeal.objects.select_related("body", "meeting"), user, Action.VIEW)
     if status == "open":
         qs = qs.filter(status__in=[*UNANSWERED, AppealStatus.FORWARDED])

@@ -35,6 +35,7 @@ from esep.appeals.models import (
 from esep.appeals.notices import _actor_name, notify_agency, notify_person
 from esep.appeals.routing import route_agency
 from esep.appeals.transitions import can_transition
+from esep.core import clock as core_clock
 from esep.core.audit import audit_record
 from esep.core.i18n import localized
 from esep.police.models import Competence, Subject
@@ -51,7 +52,7 @@ class AppealError(ValueError):
 
 
 def _today() -> dt.date:
-    return timezone.localdate()
+    return core_clock.localdate()
 
 
 def _is_overdue(appeal: Appeal, on: dt.date) -> bool:
@@ -71,7 +72,7 @@ def _event(
 ) -> AppealEvent:
     return AppealEvent.objects.create(
         appeal=appeal,
-        at=timezone.now(),
+        at=core_clock.now(),
         kind=kind,
         status_from=status_from,
         status_to=appeal.status if status_from else "",
@@ -94,7 +95,7 @@ def _move(appeal: Appeal, to: str, kind: str, *, actor: Any, note: str = "", **d
     event_overdue = _is_overdue(appeal, _today())
     appeal.status = to
     if to in {AppealStatus.ANSWERED, AppealStatus.ENDED_WITHOUT_ANSWER, AppealStatus.CRIME_REGISTERED}:
-        appeal.finished_at = appeal.finished_at or timezone.now()
+        appeal.finished_at = appeal.finished_at or core_clock.now()
     return _event(appeal, kind, actor=actor, status_from=status_from, note=note, overdue=event_overdue, **data)
 
 
@@ -149,7 +150,7 @@ def appeal_register(
     text = _clean_text(text, _("Text"))
     if subject not in Subject.values:
         raise AppealError(_("Unknown subject."))
-    now = timezone.now()
+    now = core_clock.now()
     received_at = received_at or now
     consent = bool(contact_consent and applicant_contact.strip())
     appeal = Appeal(
@@ -313,7 +314,7 @@ def appeal_extend(*, appeal: Appeal, actor, until: dt.date, reason: str, decided
 
 
 def _forward(appeal: Appeal, *, agency, actor, routed_automatically: bool) -> AppealForward:
-    now = timezone.now()
+    now = core_clock.now()
     today = timezone.localdate(now)
     if appeal.redirect_due_on is None:
         received_on = timezone.localtime(appeal.received_at).date()
@@ -439,7 +440,7 @@ def appeal_record_agency_reply(
         if forward.replied_at is not None:
             raise AppealError(_("The answer has already been recorded. Thank you."))
         appeal = _locked(forward.appeal)
-        now = timezone.now()
+        now = core_clock.now()
         forward.reply_text = text
         forward.reply_measures = measures
         forward.reply_number = number
@@ -503,7 +504,7 @@ def appeal_close(*, appeal: Appeal, actor, note: str = "") -> Appeal:
         was_forwarded = appeal.status == AppealStatus.FORWARDED
         _move(appeal, AppealStatus.CLOSED, EventKind.CLOSED, actor=actor, note=note)
         appeal.closed_on = _today()
-        appeal.finished_at = appeal.finished_at or timezone.now()
+        appeal.finished_at = appeal.finished_at or core_clock.now()
         appeal.save()
         if was_forwarded:
             # АППК art. 70 p.3: the procedure ends without the competent body's answer; the person is told.
@@ -562,7 +563,7 @@ def appeal_withdraw_consent(*, appeal: Appeal, actor: Any = "resident") -> Appea
             return appeal
         contact = appeal.applicant_contact
         appeal.applicant_contact = ""
-        appeal.consent_withdrawn_at = timezone.now()
+        appeal.consent_withdrawn_at = core_clock.now()
         appeal.save(update_fields=["applicant_contact", "consent_withdrawn_at", "updated_at"])
         _redact_copies(appeal, [contact] if contact else [])
         _event(appeal, EventKind.CONSENT_WITHDRAWN, actor=actor, overdue=False, citation="Law on personal data art. 8")

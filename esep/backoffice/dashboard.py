@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from esep.accounts.models import POLICE_ROLES, Role
 from esep.accounts.permissions import Action, has_role, restrict
+from esep.core import clock
 from esep.core.panels import Panel, PanelRow, register_panel
 
 
@@ -22,7 +23,7 @@ def vacant_precincts(user: Any) -> Panel | None:
     """Precincts nobody serves today: residents there have no inspector to turn to."""
     from esep.police.models import Assignment, Precinct
 
-    today = timezone.localdate()
+    today = clock.localdate()
     covered = Assignment.objects.on(today).values("precinct_id")
     qs = restrict(Precinct.objects.select_related("body"), user, Action.VIEW).exclude(pk__in=covered)
     count = qs.count()
@@ -55,7 +56,7 @@ def reports_today(user: Any) -> Panel | None:
     """Today's reports, with the way straight to the door registration and the minutes (Order 652 p.32)."""
     from esep.meetings.models import Meeting, MeetingKind, MeetingStatus
 
-    start = timezone.make_aware(dt.datetime.combine(timezone.localdate(), dt.time.min))
+    start = timezone.make_aware(dt.datetime.combine(clock.localdate(), dt.time.min))
     qs = (
         restrict(Meeting.objects.select_related("body"), user, Action.VIEW)
         .filter(
@@ -125,7 +126,7 @@ def meetings_to_announce(user: Any) -> Panel | None:
     from esep.announcements.services import notice_days_left, notice_rule
     from esep.meetings.models import Meeting, MeetingStatus
 
-    now = timezone.now()
+    now = clock.now()
     # Which meetings to show is a display choice (the coming month); the legal term comes from esep.law.
     qs = (
         restrict(Meeting.objects.select_related("body"), user, Action.VIEW)

@@ -15,9 +15,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from esep.core import clock
 from esep.core.audit import audit_record
 from esep.core.pagecache import public_changed_on_commit
 from esep.meetings.models import Meeting, MeetingStatus
@@ -29,7 +29,7 @@ from esep.questions.notices import notify_author
 
 def meeting_accepts_questions(meeting: Meeting) -> bool:
     """Questions in advance are taken for an announced meeting until it starts (Order 608 p.8.2)."""
-    return meeting.status == MeetingStatus.ANNOUNCED and meeting.starts_at > timezone.now()
+    return meeting.status == MeetingStatus.ANNOUNCED and meeting.starts_at > clock.now()
 
 
 def question_submit(
@@ -65,7 +65,7 @@ def question_submit(
                         author_name=author_name,
                         contact=contact,
                         consent_version=consent.CURRENT if has_personal else "",
-                        consent_at=timezone.now() if has_personal else None,
+                        consent_at=clock.now() if has_personal else None,
                         tracking_code=codes.new_code(),
                     )
                 break
@@ -94,7 +94,7 @@ def _move(
                 _("A question that is %(current)s cannot become %(target)s.")
                 % {"current": locked.get_status_display(), "target": QuestionStatus(target).label}
             )
-        now = timezone.now()
+        now = clock.now()
         locked.status = target
         for name, value in changes.items():
             setattr(locked, name, value)
@@ -182,7 +182,7 @@ def question_withdraw_consent(*, question: Question, actor: Any = "resident") ->
         locked = Question.objects.select_for_update().get(pk=question.pk)
         if locked.consent_withdrawn_at is not None and not (locked.author_name or locked.contact):
             return locked
-        now = timezone.now()
+        now = clock.now()
         had = {"name": bool(locked.author_name), "contact": bool(locked.contact)}
         values = [locked.author_name, locked.contact]
         locked.author_name = ""

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
 
+from esep.core import clock
 from esep.territory.kato import ancestor_candidates, kato_prefix
 from esep.territory.models import Boundary, DataSource, Level, Place, Territory
 from esep.territory.search import normalize
@@ -56,7 +56,7 @@ def _record_source(key: str, *, title: str, licence: str, attribution: str, url:
             "licence": licence,
             "attribution": attribution,
             "url": url,
-            "imported_at": timezone.now(),
+            "imported_at": clock.now(),
             "rows": rows,
             "sha256": _sha256(path),
         },

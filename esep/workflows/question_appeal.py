@@ -7,11 +7,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
 from esep.appeals.models import Appeal, AppealSource
 from esep.appeals.selectors import appeal_ticket_sent
 from esep.appeals.services import appeal_register
+from esep.core import clock
 from esep.police.models import Subject
 from esep.questions.models import Question
 from esep.questions.services import question_check_can_become_appeal, question_record_appeal
@@ -32,7 +32,7 @@ def appeal_open_from_question(*, question: Question, actor: Any) -> Appeal:
         # The questions app records consent as its time and wording (Law on personal data art. 8).
         contact_consent=question.consent_at is not None,
         language=question.language or "kk",
-        received_at=question.created_at or timezone.now(),
+        received_at=question.created_at or clock.now(),
         meeting=meeting,
         precinct=meeting.precincts.order_by("pk").first(),
         source_key=f"{question._meta.label_lower}:{question.pk}",

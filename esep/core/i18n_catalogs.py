@@ -47,7 +47,7 @@ def header(lang: str, version: str, old: dict[str, str] | None = None) -> dict[s
 
 def fix_header(po: polib.POFile, lang: str, version: str, app: str) -> bool:
     new = {key: value for key, value in header(lang, version, po.metadata).items() if value}
-    changed = new != po.metadata or po.metadata_is_fuzzy
+    changed = bool(new != po.metadata or po.metadata_is_fuzzy)
     po.metadata = new
     po.metadata_is_fuzzy = False  # a fuzzy header is skipped by compilers: its plural rule would be lost
     if not po.header.strip() or any(text in po.header for text in ("DESCRIPTIVE TITLE", "YEAR", "PACKAGE")):

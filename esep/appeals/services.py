@@ -37,6 +37,7 @@ from esep.appeals.routing import route_agency
 from esep.appeals.transitions import can_transition
 from esep.core import clock as core_clock
 from esep.core.audit import audit_record
+from esep.core.errors import EsepError
 from esep.core.i18n import localized
 from esep.police.models import Competence, Subject
 
@@ -44,7 +45,7 @@ LANGS = ("kk", "ru", "en")
 MAX_TEXT = 10_000
 
 
-class AppealError(ValueError):
+class AppealError(EsepError, ValueError):
     """A guard refused the change; the message is for the person who asked (translated)."""
 
 

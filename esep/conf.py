@@ -1,7 +1,7 @@
 """Every environment variable Esep reads, declared once with its type and default.
 
 Settings import from here; nothing else in Esep reads ``os.environ``. ``DECLARED`` lists them all (the
-README's configuration table is checked against it).
+README's configuration table is checked against it: esep/core/tests/test_docs_match.py).
 
 Paths: everything Esep ships (templates, static files, translations, typst templates, reference data) is read
 from the installed package (``PACKAGE_DIR``); everything it writes goes under ``ESEP_VAR_DIR`` or the

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -91,7 +92,7 @@ TEMPLATES = [
 DATABASES = {"default": conf.database_from_url(conf.DATABASE_URL)}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3") and DATABASES["default"]["NAME"] != ":memory:":
     # The default SQLite file lives in ESEP_VAR_DIR, which a fresh install has not created yet.
-    conf.Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"

@@ -115,3 +115,12 @@ def test_every_command_module_and_file_the_docs_name_exists():
 def test_drift_is_found(text, monkeypatch):
     monkeypatch.setattr(f"{__name__}.SOURCES", [("probe", text)])
     assert _findings()
+
+
+def test_the_readme_configuration_table_is_every_declared_variable():
+    from esep import conf
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Configuration", 1)[1].split("\n## ", 1)[0]
+    documented = set(re.findall(r"`((?:ESEP_|DATABASE_URL)[A-Z_]*)`", table))
+    assert documented == set(conf.DECLARED)

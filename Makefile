@@ -20,7 +20,7 @@ setup: $(STAMP)
 
 demo-data: setup
 	$(ESEP) territory import-all
-	$(ESEP) demo load
+	ESEP_DEBUG=1 $(ESEP) demo load
 
 demo: demo-data
 	@$(ESEP) demo logins
@@ -31,9 +31,13 @@ test: $(STAMP)
 	$(PY) -m pytest -q $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check esep bench
+	$(VENV)/bin/ruff check esep bench .ci/rules.py
+	$(VENV)/bin/lint-imports
+	$(PY) .ci/rules.py
 
+# New strings go into their app's kk and ru catalogs (polib, no GNU gettext), then everything compiles.
 messages: $(STAMP)
+	$(ESEP) i18n_extract
 	$(ESEP) i18n_compile
 
 bench: $(STAMP)

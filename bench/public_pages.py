@@ -73,7 +73,7 @@ def prepare_database(env: dict[str, str], scale: str) -> None:
     _esep(env, "i18n_compile")
     _esep(env, "migrate", "--noinput", "-v", "0")
     _esep(env, "territory", "import-all")
-    _esep(env, "demo", "load", "--scale", scale)
+    _esep(env, "demo", "load", "--scale", scale, "--i-know-this-is-not-production")
 
 
 PICK = """

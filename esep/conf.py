@@ -1,7 +1,11 @@
 """Every environment variable Esep reads, declared once with its type and default.
 
-Settings import from here; nothing else in Esep reads ``os.environ``. ``esep settings-doc``
-style listings can be built from ``DECLARED``.
+Settings import from here; nothing else in Esep reads ``os.environ``. ``DECLARED`` lists them all (the
+README's configuration table is checked against it: esep/core/tests/test_docs_match.py).
+
+Paths: everything Esep ships (templates, static files, translations, typst templates, reference data) is read
+from the installed package (``PACKAGE_DIR``); everything it writes goes under ``ESEP_VAR_DIR`` or the
+more specific directories below, so a wheel installed in a read-only site-packages works.
 """
 
 from __future__ import annotations
@@ -12,7 +16,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+# A source checkout (make setup) keeps its state in <checkout>/var; an installed wheel in ./var of the
+# working directory unless ESEP_VAR_DIR says where.
+_CHECKOUT = PACKAGE_DIR.parent if (PACKAGE_DIR.parent / "pyproject.toml").is_file() else None
+BASE_DIR = PACKAGE_DIR.parent  # the directory that holds the package; read-only for Esep
 
 
 @dataclass(frozen=True)
@@ -46,19 +54,27 @@ def _declare(name: str, kind: type, default: Any, help: str) -> Any:
 
 
 DEBUG: bool = _declare("ESEP_DEBUG", bool, False, "Django debug mode; never in production.")
-SECRET_KEY: str = _declare("ESEP_SECRET_KEY", str, "", "Secret key; required when ESEP_DEBUG is off and not testing.")
+SECRET_KEY: str = _declare(
+    "ESEP_SECRET_KEY", str, "", "Secret key; required with ESEP_SECURE=1 (else a per-machine key in ESEP_VAR_DIR)."
+)
 ALLOWED_HOSTS: list[str] = _declare(
     "ESEP_ALLOWED_HOSTS", list, ["127.0.0.1", "localhost"], "Comma-separated host names served."
+)
+VAR_DIR: str = _declare(
+    "ESEP_VAR_DIR",
+    str,
+    str((_CHECKOUT or Path.cwd()) / "var"),
+    "Writable state: the SQLite database, uploads, static files, the SMS log, the local secret key.",
 )
 DATABASE_URL: str = _declare(
     "DATABASE_URL",
     str,
-    f"sqlite:///{BASE_DIR / 'var' / 'esep.sqlite3'}",
+    f"sqlite:///{Path(VAR_DIR) / 'esep.sqlite3'}",
     "sqlite:///path or postgres://user:password@host:port/name",
 )
 REDIS_URL: str = _declare("ESEP_REDIS_URL", str, "", "Redis for the shared cache; empty: local memory cache.")
-MEDIA_ROOT: str = _declare("ESEP_MEDIA_ROOT", str, str(BASE_DIR / "var" / "media"), "Uploaded files.")
-STATIC_ROOT: str = _declare("ESEP_STATIC_ROOT", str, str(BASE_DIR / "var" / "static"), "collectstatic target.")
+MEDIA_ROOT: str = _declare("ESEP_MEDIA_ROOT", str, str(Path(VAR_DIR) / "media"), "Uploaded files.")
+STATIC_ROOT: str = _declare("ESEP_STATIC_ROOT", str, str(Path(VAR_DIR) / "static"), "collectstatic target.")
 SITE_URL: str = _declare("ESEP_SITE_URL", str, "http://127.0.0.1:8000", "Public address, used in QR codes.")
 SECURE: bool = _declare("ESEP_SECURE", bool, False, "Behind HTTPS: secure cookies, HSTS, SSL redirect.")
 EMAIL_URL: str = _declare("ESEP_EMAIL_BACKEND", str, "console", "console, smtp or locmem.")
@@ -68,7 +84,7 @@ SMS_BACKEND: str = _declare(
     "ESEP_SMS_BACKEND", str, "log", "log (write SMS to SMS_LOG_FILE; no gateway), locmem, or a dotted class path."
 )
 SMS_LOG_FILE: str = _declare(
-    "ESEP_SMS_LOG_FILE", str, str(BASE_DIR / "var" / "sms.log"), "Where the log backend writes."
+    "ESEP_SMS_LOG_FILE", str, str(Path(VAR_DIR) / "sms.log"), "Where the log backend writes."
 )
 TRUSTED_PROXY_HOPS: int = _declare(
     "ESEP_TRUSTED_PROXY_HOPS", int, 0, "How many proxies in front of Esep add X-Forwarded-For (0: trust none)."
@@ -80,11 +96,12 @@ PUBLIC_CACHE_SECONDS: int = _declare("ESEP_PUBLIC_CACHE_SECONDS", int, 300, "Ano
 
 
 def local_secret_key() -> str:
-    """Without ESEP_SECRET_KEY, a random key kept in var/secret_key on this machine (never committed),
-    so a single-machine install works out of the box and sessions survive restarts."""
+    """Without ESEP_SECRET_KEY, a random key kept in ESEP_VAR_DIR/secret_key on this machine (never
+    committed), so a single-machine install works out of the box and sessions survive restarts. Production
+    (ESEP_SECURE=1) refuses this: several servers need one key (settings.py)."""
     import secrets
 
-    path = BASE_DIR / "var" / "secret_key"
+    path = Path(VAR_DIR) / "secret_key"
     if path.exists():
         return path.read_text().strip()
     path.parent.mkdir(parents=True, exist_ok=True)

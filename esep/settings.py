@@ -5,12 +5,22 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
+
 from esep import conf
 
 BASE_DIR = conf.BASE_DIR
+PACKAGE_DIR = conf.PACKAGE_DIR  # what Esep ships is read from here; what it writes goes to conf.VAR_DIR
 TESTING = "pytest" in sys.modules or (len(sys.argv) > 1 and sys.argv[1] == "test")
 
 DEBUG = conf.DEBUG
+if conf.SECURE and not conf.SECRET_KEY:
+    # A per-machine key would break sessions and signed form tokens across servers: refuse to start.
+    raise ImproperlyConfigured(
+        "ESEP_SECRET_KEY is not set. With ESEP_SECURE=1 (production) every server must share one secret key: "
+        "set ESEP_SECRET_KEY to a long random value, e.g. the output of "
+        "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`."
+    )
 SECRET_KEY = conf.SECRET_KEY or conf.local_secret_key()
 ALLOWED_HOSTS = conf.ALLOWED_HOSTS
 SITE_URL = conf.SITE_URL.rstrip("/")
@@ -39,6 +49,7 @@ INSTALLED_APPS = [
     "esep.appeals",
     "esep.feedback",
     "esep.notifications",
+    "esep.workflows",
     "esep.public",
     "esep.backoffice",
     "esep.api",
@@ -64,7 +75,7 @@ WSGI_APPLICATION = "esep.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "esep" / "templates"],
+        "DIRS": [PACKAGE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -79,6 +90,9 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": conf.database_from_url(conf.DATABASE_URL)}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3") and DATABASES["default"]["NAME"] != ":memory:":
+    # The default SQLite file lives in ESEP_VAR_DIR, which a fresh install has not created yet.
+    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
@@ -101,7 +115,7 @@ if TESTING:
 # Language and time: Kazakh first, dates and times shown in Asia/Almaty, stored in UTC.
 LANGUAGE_CODE = "kk"
 LANGUAGES = [("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "esep" / "locale"]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["esep.formats"]
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True
@@ -110,7 +124,7 @@ LANGUAGE_COOKIE_NAME = "esep_language"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = conf.STATIC_ROOT
-STATICFILES_DIRS = [BASE_DIR / "esep" / "static"]
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -186,7 +200,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
-DATA_DIR = Path(BASE_DIR) / "data"
+DATA_DIR = PACKAGE_DIR / "data"  # the reference data shipped in the package (esep/data/README.md)
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 CSRF_FAILURE_VIEW = "esep.core.views.csrf_failure"

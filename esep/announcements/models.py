@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from esep.core import clock
+
 
 class Channel(models.TextChoices):
     # Order 652 p.27: mass media, social network platforms, administrations of enterprises, institutions and
@@ -56,7 +58,7 @@ class ChannelRecord(models.Model):
     url = models.URLField(_("link"), max_length=500, blank=True)
     scan = models.FileField(_("scan or photo"), upload_to="announcements/%Y/", blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
-    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_at = models.DateTimeField(default=clock.now, editable=False)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -3,9 +3,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from esep.accounts.permissions import Action, restrict
+from esep.core import clock
 from esep.meetings.models import Meeting, MeetingStatus
 
 
@@ -15,7 +15,7 @@ def meetings_to_announce(user: Any) -> QuerySet[Meeting]:
         restrict(Meeting.objects.all(), user, Action.VIEW)
         .filter(
             status__in=[MeetingStatus.DRAFT, MeetingStatus.SCHEDULED, MeetingStatus.ANNOUNCED],
-            starts_at__gte=timezone.now(),
+            starts_at__gte=clock.now(),
         )
         .select_related("body", "announcement")
         .order_by("starts_at")

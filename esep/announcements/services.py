@@ -18,9 +18,10 @@ from django.utils.translation import gettext as _
 
 from esep.announcements.models import Announcement, Channel, ChannelRecord
 from esep.announcements.texts import announcement_texts, meeting_public_url
+from esep.core import clock
 from esep.core.audit import audit_record
+from esep.core.pagecache import public_changed_on_commit
 from esep.meetings.models import Meeting, MeetingStatus
-from esep.public.cache import public_changed_on_commit
 
 NOTICE_RULE = "meeting.notice_days"
 PUBLISHABLE = frozenset({MeetingStatus.DRAFT, MeetingStatus.SCHEDULED})
@@ -43,7 +44,7 @@ def _reader_language() -> str:
 
 def notice_days_left(meeting: Meeting, *, now: dt.datetime | None = None) -> int:
     """Calendar days between today and the meeting's day, both in Asia/Almaty."""
-    today = timezone.localdate(now or timezone.now())
+    today = timezone.localdate(now or clock.now())
     return (timezone.localdate(meeting.starts_at) - today).days
 
 
@@ -53,7 +54,7 @@ def announcement_publish(
     """Announce a meeting: it becomes public (status ANNOUNCED), Esep's site is recorded as the first channel,
     and the Kazakh and Russian texts for media are written. Refused when the notice is shorter than the law
     requires and no reason is given."""
-    now = now or timezone.now()
+    now = now or clock.now()
     late_reason = (late_reason or "").strip()
     with transaction.atomic():
         locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
@@ -125,7 +126,7 @@ def announcement_channel_record(
         raise ValidationError(_("Unknown channel."))
     if not url and not scan:
         raise ValidationError(_("Attach the proof: a link or a scan."))
-    if date > timezone.localdate():
+    if date > clock.localdate():
         raise ValidationError(_("The date cannot be in the future."))
     with transaction.atomic():
         locked = Announcement.objects.select_for_update().get(pk=announcement.pk)

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from esep.accounts.permissions import Action, can
 from esep.announcements import selectors, services
 from esep.announcements.forms import ChannelForm, PublishForm
-from esep.backoffice.menu import staff_required
+from esep.core.staff import staff_required
 
 
 def _meeting(request, pk: int):

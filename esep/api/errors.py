@@ -2,7 +2,8 @@
 
     {"error": {"code": "invalid", "message": "...", "fields": {"field": ["..."]}}}
 
-``fields`` is present for validation errors and names each field that was wrong.
+``fields`` is present for validation errors and names each field that was wrong. Code anywhere raises
+``esep.core.errors.EsepError`` (code, translated message, fields, HTTP status); this handler formats it.
 """
 
 from __future__ import annotations
@@ -12,29 +13,11 @@ from typing import Any
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
-from rest_framework import exceptions, status
+from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-
-class ApiError(exceptions.APIException):
-    """Raise from a view with a code, a translated message and optionally the fields at fault."""
-
-    status_code = status.HTTP_400_BAD_REQUEST
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        code: str = "invalid",
-        fields: dict[str, list[str]] | None = None,
-        status_code: int | None = None,
-    ) -> None:
-        super().__init__(detail=message, code=code)
-        self.error_code = code
-        self.fields = fields or {}
-        if status_code:
-            self.status_code = status_code
+from esep.core.errors import EsepError
 
 
 def error_body(code: str, message: str, fields: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -62,8 +45,8 @@ def _flatten(detail: Any) -> dict[str, list[str]]:
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
-    if isinstance(exc, ApiError):
-        return Response(error_body(exc.error_code, str(exc.detail), exc.fields), status=exc.status_code)
+    if isinstance(exc, EsepError):
+        return Response(error_body(exc.code, exc.message, exc.fields), status=exc.status)
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):

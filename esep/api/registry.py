@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.permissions import AllowAny
 
 from esep.accounts.permissions import Action, restrict
+from esep.core import clock
 from esep.police.models import Assignment, Officer, PoliceBody, Precinct
 from esep.police.selectors import inspectors_on
 from esep.territory.models import Territory
@@ -114,7 +114,7 @@ class PrecinctViewSet(ScopedReadOnly):
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)
         rows = page if page is not None else list(queryset)
-        self._current = inspectors_on(rows, timezone.localdate())
+        self._current = inspectors_on(rows, clock.localdate())
         return page
 
 

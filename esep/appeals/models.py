@@ -20,6 +20,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from esep.core import clock
 from esep.police.models import Competence, Subject
 
 
@@ -148,7 +149,7 @@ class Appeal(models.Model):
     answered_late = models.BooleanField(null=True, blank=True)
     forwarded_late = models.BooleanField(null=True, blank=True)
 
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=clock.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     scope_body_field = "body"
@@ -308,7 +309,7 @@ class Reminder(models.Model):
     appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="reminders")
     kind = models.CharField(max_length=20, choices=ReminderKind.choices)
     for_date = models.DateField()
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=clock.now, editable=False)
     recipients = models.JSONField(default=list, blank=True)
 
     scope_body_field = "appeal__body"

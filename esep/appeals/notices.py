@@ -9,10 +9,11 @@ from typing import Any
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 from esep.appeals.models import Appeal, AppealEvent, AppealForward, EventKind
+from esep.core import clock
 from esep.notifications.models import Channel
 from esep.notifications.services import contact_channel, notify
 
@@ -114,7 +115,7 @@ def _person_texts(appeal: Appeal, what: str, extra: dict[str, Any]) -> tuple[str
 def notify_person(*, appeal: Appeal, what: str, actor: Any = None, **extra: Any) -> AppealEvent:
     """Tell the person (email or SMS, whichever they gave with consent) and write the timeline row.
     Without a contact the row says the notice was impossible, which is what an inspector must see."""
-    now = timezone.now()
+    now = clock.now()
     parsed = contact_channel(appeal.applicant_contact) if appeal.contact_consent else None
     if parsed is None:
         return AppealEvent.objects.create(

@@ -19,7 +19,9 @@ from esep.appeals.models import (
     AppealEvent,
     AppealForward,
     AppealStatus,
+    EventKind,
 )
+from esep.core import clock
 from esep.meetings.models import Meeting, MeetingKind, MeetingStatus
 
 UNANSWERED = (AppealStatus.REGISTERED, AppealStatus.IN_PROGRESS, AppealStatus.EXTENDED)
@@ -27,7 +29,7 @@ UNANSWERED = (AppealStatus.REGISTERED, AppealStatus.IN_PROGRESS, AppealStatus.EX
 
 def appeals_for_staff(user, *, status: str = "", query: str = "", today: dt.date | None = None) -> QuerySet[Appeal]:
     """The appeals of the user's body subtree, overdue first, then by the date the answer is owed."""
-    today = today or timezone.localdate()
+    today = today or clock.localdate()
     qs = restrict(Appeal.objects.select_related("body", "meeting"), user, Action.VIEW)
     if status == "open":
         qs = qs.filter(status__in=[*UNANSWERED, AppealStatus.FORWARDED])
@@ -137,3 +139,8 @@ def previous_report_measures(meeting: Meeting) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def appeal_ticket_sent(appeal: Appeal) -> bool:
+    """The person was already told about this appeal (its ticket, АППК art. 64 p.3, is a notice event)."""
+    return appeal.events.filter(kind=EventKind.NOTICE).exists()

@@ -6,9 +6,9 @@ Legal basis: Order 608 pp.16-17, Order 652 p.32 (what was not answered in full i
 arts. 64 (registration, ticket), 65 (redirect in 3 working days), 76 (term, extension), 77 and 89 (answer),
 88 (anonymous), 3 p.4 (crime reports are not appeals), 91 p.2 (silence counts as refusal), 99 (complaint
 against an act or inaction: 20 working days, no extension), 70 p.3 (the person is told the procedure ended).
-Personal data (Law on personal data arts. 8, 12, 18): ``personal_data_withdraw`` (the person withdraws
-consent: the contact goes at once) and ``appeals_erase_expired`` (retention; called by ``esep retention
-purge``).
+Personal data (Law on personal data arts. 8, 12, 18): ``appeal_withdraw_consent`` (the person withdraws
+consent: the contact goes at once; esep.workflows.personal_data finds it by code) and ``appeals_erase_expired``
+(retention; called by ``esep retention purge``).
 """
 
 from __future__ import annotations
@@ -29,23 +29,23 @@ from esep.appeals.models import (
     AppealEvent,
     AppealForward,
     AppealKind,
-    AppealSource,
     AppealStatus,
     EventKind,
 )
 from esep.appeals.notices import _actor_name, notify_agency, notify_person
 from esep.appeals.routing import route_agency
 from esep.appeals.transitions import can_transition
+from esep.core import clock as core_clock
 from esep.core.audit import audit_record
+from esep.core.errors import EsepError
 from esep.core.i18n import localized
 from esep.police.models import Competence, Subject
-from esep.protocols.models import ItemKind
 
 LANGS = ("kk", "ru", "en")
 MAX_TEXT = 10_000
 
 
-class AppealError(ValueError):
+class AppealError(EsepError, ValueError):
     """A guard refused the change; the message is for the person who asked (translated)."""
 
 
@@ -53,7 +53,7 @@ class AppealError(ValueError):
 
 
 def _today() -> dt.date:
-    return timezone.localdate()
+    return core_clock.localdate()
 
 
 def _is_overdue(appeal: Appeal, on: dt.date) -> bool:
@@ -73,7 +73,7 @@ def _event(
 ) -> AppealEvent:
     return AppealEvent.objects.create(
         appeal=appeal,
-        at=timezone.now(),
+        at=core_clock.now(),
         kind=kind,
         status_from=status_from,
         status_to=appeal.status if status_from else "",
@@ -96,7 +96,7 @@ def _move(appeal: Appeal, to: str, kind: str, *, actor: Any, note: str = "", **d
     event_overdue = _is_overdue(appeal, _today())
     appeal.status = to
     if to in {AppealStatus.ANSWERED, AppealStatus.ENDED_WITHOUT_ANSWER, AppealStatus.CRIME_REGISTERED}:
-        appeal.finished_at = appeal.finished_at or timezone.now()
+        appeal.finished_at = appeal.finished_at or core_clock.now()
     return _event(appeal, kind, actor=actor, status_from=status_from, note=note, overdue=event_overdue, **data)
 
 
@@ -151,7 +151,7 @@ def appeal_register(
     text = _clean_text(text, _("Text"))
     if subject not in Subject.values:
         raise AppealError(_("Unknown subject."))
-    now = timezone.now()
+    now = core_clock.now()
     received_at = received_at or now
     consent = bool(contact_consent and applicant_contact.strip())
     appeal = Appeal(
@@ -254,72 +254,6 @@ def _after_registration(appeal: Appeal, *, actor: Any, agency=None) -> None:
 # --- sources -----------------------------------------------------------------------------------------
 
 
-def appeals_open_for_protocol(*, protocol, actor) -> list[Appeal]:
-    """Order 608 pp.16-17, Order 652 p.32: for each item of the signed minutes not answered in full, and
-    each item outside police competence, open an appeal (a crime report for reported offences) and forward
-    what is outside competence. Safe to call again: items already opened return their appeal."""
-    meeting = protocol.meeting
-    first_precinct = meeting.precincts.order_by("pk").first()
-    result = []
-    for item in protocol.items.select_related("reporter__precinct", "target_agency").order_by("pk"):
-        outside = item.competence == Competence.OTHER
-        crime = item.kind == ItemKind.CRIME_REPORT
-        if not crime and item.answered_in_full and not outside:
-            continue
-        precinct = item.reporter.precinct if item.reporter is not None and item.reporter.precinct else first_precinct
-        result.append(
-            appeal_register(
-                body=meeting.body,
-                text=item.text,
-                source=AppealSource.PROTOCOL,
-                actor=actor,
-                kind=AppealKind.CRIME_REPORT if crime else AppealKind.APPEAL,
-                subject=item.subject or Subject.POLICE,
-                competence=item.competence,
-                applicant_name=item.person_name,
-                applicant_contact=item.person_contact,
-                contact_consent=item.contact_consent,
-                language=protocol.language or "kk",
-                received_at=meeting.starts_at,
-                received_by_name=protocol.secretary_name
-                or (str(protocol.secretary) if protocol.secretary else "")
-                or _actor_name(actor),
-                meeting=meeting,
-                precinct=precinct,
-                agency=item.target_agency,
-                source_key=f"{item._meta.label_lower}:{item.pk}",
-            )
-        )
-    return result
-
-
-def appeal_open_from_question(*, question, actor) -> Appeal:
-    """A resident's question (sent before or at a report) turned into an appeal by staff. The person keeps
-    following it with the code they already have. Submitting twice yields one appeal."""
-    meeting = getattr(question, "meeting", None)
-    body = getattr(question, "body", None) or meeting.body
-    precinct = getattr(question, "precinct", None)
-    if precinct is None and meeting is not None:
-        precinct = meeting.precincts.order_by("pk").first()
-    return appeal_register(
-        body=body,
-        text=question.text,
-        source=AppealSource.QUESTION,
-        actor=actor,
-        subject=getattr(question, "subject", "") or Subject.POLICE,
-        applicant_name=getattr(question, "author_name", ""),
-        applicant_contact=getattr(question, "contact", "") or "",
-        # The questions app records consent as its time and wording (Law on personal data art. 8).
-        contact_consent=bool(getattr(question, "consent_given", False) or getattr(question, "consent_at", None)),
-        language=getattr(question, "language", "") or "kk",
-        received_at=getattr(question, "created_at", None) or timezone.now(),
-        meeting=meeting,
-        precinct=precinct,
-        source_key=f"{question._meta.label_lower}:{question.pk}",
-        code=getattr(question, "tracking_code", None),
-    )
-
-
 # --- transitions -------------------------------------------------------------------------------------
 
 
@@ -381,7 +315,7 @@ def appeal_extend(*, appeal: Appeal, actor, until: dt.date, reason: str, decided
 
 
 def _forward(appeal: Appeal, *, agency, actor, routed_automatically: bool) -> AppealForward:
-    now = timezone.now()
+    now = core_clock.now()
     today = timezone.localdate(now)
     if appeal.redirect_due_on is None:
         received_on = timezone.localtime(appeal.received_at).date()
@@ -507,7 +441,7 @@ def appeal_record_agency_reply(
         if forward.replied_at is not None:
             raise AppealError(_("The answer has already been recorded. Thank you."))
         appeal = _locked(forward.appeal)
-        now = timezone.now()
+        now = core_clock.now()
         forward.reply_text = text
         forward.reply_measures = measures
         forward.reply_number = number
@@ -571,7 +505,7 @@ def appeal_close(*, appeal: Appeal, actor, note: str = "") -> Appeal:
         was_forwarded = appeal.status == AppealStatus.FORWARDED
         _move(appeal, AppealStatus.CLOSED, EventKind.CLOSED, actor=actor, note=note)
         appeal.closed_on = _today()
-        appeal.finished_at = appeal.finished_at or timezone.now()
+        appeal.finished_at = appeal.finished_at or core_clock.now()
         appeal.save()
         if was_forwarded:
             # АППК art. 70 p.3: the procedure ends without the competent body's answer; the person is told.
@@ -630,7 +564,7 @@ def appeal_withdraw_consent(*, appeal: Appeal, actor: Any = "resident") -> Appea
             return appeal
         contact = appeal.applicant_contact
         appeal.applicant_contact = ""
-        appeal.consent_withdrawn_at = timezone.now()
+        appeal.consent_withdrawn_at = core_clock.now()
         appeal.save(update_fields=["applicant_contact", "consent_withdrawn_at", "updated_at"])
         _redact_copies(appeal, [contact] if contact else [])
         _event(appeal, EventKind.CONSENT_WITHDRAWN, actor=actor, overdue=False, citation="Law on personal data art. 8")
@@ -663,25 +597,3 @@ def appeals_erase_expired(*, finished_before: dt.datetime, now: dt.datetime, act
         _event(appeal, EventKind.DATA_ERASED, actor=actor, overdue=False)
         count += 1
     return count
-
-
-def personal_data_withdraw(*, code: str, actor: Any = "resident") -> dict[str, Any] | None:
-    """The public withdrawal of consent by a tracking code: a question's code, an appeal's code, or both
-    (a question turned into an appeal keeps its code). Returns what was found, or None for an unknown code.
-    The question's name and contact, and the appeal's contact, are deleted at once."""
-    from esep.appeals.selectors import appeal_by_code
-    from esep.questions.selectors import question_by_code
-    from esep.questions.services import question_withdraw_consent
-
-    question = question_by_code(code)
-    appeal = appeal_by_code(code)
-    if appeal is None and question is not None:
-        appeal = Appeal.objects.filter(source_key=f"{question._meta.label_lower}:{question.pk}").first()
-    if question is None and appeal is None:
-        return None
-    with transaction.atomic():
-        if question is not None:
-            question = question_withdraw_consent(question=question, actor=actor)
-        if appeal is not None:
-            appeal = appeal_withdraw_consent(appeal=appeal, actor=actor)
-    return {"question": question, "appeal": appeal}

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from esep.accounts.models import POLICE_ROLES, User
@@ -33,6 +33,7 @@ from esep.appeals.models import (
     ReminderKind,
 )
 from esep.appeals.notices import notify_person, notify_staff, staff_url
+from esep.core import clock as core_clock
 from esep.police.models import Competence
 
 # How many working days before the term staff get a "term ends soon" reminder. Not a legal term: an
@@ -57,7 +58,7 @@ def _effective_due(today_or_before: dt.date) -> Q:
 
 
 def appeals_sweep(*, today: dt.date | None = None) -> SweepResult:
-    today = today or timezone.localdate()
+    today = today or core_clock.localdate()
     soon = clock.add_working_days(today, REMIND_BEFORE_WORKING_DAYS)
     result = SweepResult()
     unanswered = Appeal.objects.filter(kind__in=CLOCKED_KINDS, status__in=UNANSWERED)
@@ -96,7 +97,7 @@ def _sweep_one(pk: int, today: dt.date, soon: dt.date, result: SweepResult) -> N
                 appeal.save(update_fields=["overdue_since", "updated_at"])
                 AppealEvent.objects.create(
                     appeal=appeal,
-                    at=timezone.now(),
+                    at=core_clock.now(),
                     kind=EventKind.DEADLINE_MISSED,
                     actor_name="Esep",
                     note=_("The term passed without an answer; silence counts as a refusal (APPK art. 91 p.2)."),
@@ -166,12 +167,12 @@ def _remind(appeal: Appeal, kind: str, for_date: dt.date, result: SweepResult) -
         notify_staff(appeal=appeal, recipients=[(email, lang)], subject=subject, body=body)
     AppealEvent.objects.create(
         appeal=appeal,
-        at=timezone.now(),
+        at=core_clock.now(),
         kind=EventKind.REMINDER,
         actor_name="Esep",
         note=ReminderKind(kind).label,
         data={"reminder": kind, "for_date": for_date.isoformat(), "recipients": len(recipients)},
-        overdue=bool(appeal.effective_due_on and timezone.localdate() > appeal.effective_due_on),
+        overdue=bool(appeal.effective_due_on and core_clock.localdate() > appeal.effective_due_on),
     )
     result.reminders += 1
     result.details.append(f"{appeal.number} {kind} {for_date}")

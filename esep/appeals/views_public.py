@@ -11,8 +11,9 @@ from django.views.decorators.http import require_http_methods
 from esep.appeals.forms import AgencyReplyForm, WithdrawConsentForm
 from esep.appeals.models import AppealStatus
 from esep.appeals.selectors import appeal_by_code, forward_by_token
-from esep.appeals.services import AppealError, appeal_record_agency_reply, personal_data_withdraw
+from esep.appeals.services import AppealError, appeal_record_agency_reply
 from esep.core import ratelimit
+from esep.workflows.personal_data import personal_data_withdraw
 
 STATUS_LIMIT_PER_MINUTE = 30
 REPLY_LIMIT_PER_MINUTE = 10

@@ -18,7 +18,7 @@ from esep.appeals.models import AppealStatus
 from esep.appeals.routing import route_agency
 from esep.appeals.selectors import appeal_for_staff, appeals_for_staff
 from esep.appeals.transitions import allowed
-from esep.backoffice.menu import staff_required
+from esep.core.staff import staff_required
 from esep.notifications.selectors import messages_for
 from esep.police.models import PoliceBody, StateAgency
 from esep.territory.kato import ancestor_candidates

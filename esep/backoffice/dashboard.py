@@ -6,8 +6,6 @@ A panel function takes the user and returns a Panel, or None when it has nothing
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from django.urls import reverse
@@ -16,39 +14,8 @@ from django.utils.translation import gettext as _
 
 from esep.accounts.models import POLICE_ROLES, Role
 from esep.accounts.permissions import Action, has_role, restrict
-
-
-@dataclass
-class PanelRow:
-    label: str
-    url: str = ""
-    note: str = ""
-    # Direct links to the next step (e.g. the door registration of today's meeting): (label, url).
-    actions: list[tuple[str, str]] = field(default_factory=list)
-
-
-@dataclass
-class Panel:
-    title: str
-    count: int
-    rows: list[PanelRow] = field(default_factory=list)
-    url: str = ""
-    severity: str = "info"  # info, warn, bad
-    order: int = 50
-
-
-PANELS: list[Callable[[Any], Panel | None]] = []
-
-
-def register_panel(fn: Callable[[Any], Panel | None]) -> Callable[[Any], Panel | None]:
-    if fn not in PANELS:
-        PANELS.append(fn)
-    return fn
-
-
-def panels_for(user: Any) -> list[Panel]:
-    result = [panel for fn in PANELS if (panel := fn(user)) is not None]
-    return sorted(result, key=lambda p: (p.order, p.title))
+from esep.core import clock
+from esep.core.panels import Panel, PanelRow, register_panel
 
 
 @register_panel
@@ -56,7 +23,7 @@ def vacant_precincts(user: Any) -> Panel | None:
     """Precincts nobody serves today: residents there have no inspector to turn to."""
     from esep.police.models import Assignment, Precinct
 
-    today = timezone.localdate()
+    today = clock.localdate()
     covered = Assignment.objects.on(today).values("precinct_id")
     qs = restrict(Precinct.objects.select_related("body"), user, Action.VIEW).exclude(pk__in=covered)
     count = qs.count()
@@ -89,7 +56,7 @@ def reports_today(user: Any) -> Panel | None:
     """Today's reports, with the way straight to the door registration and the minutes (Order 652 p.32)."""
     from esep.meetings.models import Meeting, MeetingKind, MeetingStatus
 
-    start = timezone.make_aware(dt.datetime.combine(timezone.localdate(), dt.time.min))
+    start = timezone.make_aware(dt.datetime.combine(clock.localdate(), dt.time.min))
     qs = (
         restrict(Meeting.objects.select_related("body"), user, Action.VIEW)
         .filter(
@@ -159,7 +126,7 @@ def meetings_to_announce(user: Any) -> Panel | None:
     from esep.announcements.services import notice_days_left, notice_rule
     from esep.meetings.models import Meeting, MeetingStatus
 
-    now = timezone.now()
+    now = clock.now()
     # Which meetings to show is a display choice (the coming month); the legal term comes from esep.law.
     qs = (
         restrict(Meeting.objects.select_related("body"), user, Action.VIEW)

@@ -3,8 +3,8 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from esep.backoffice.dashboard import panels_for
-from esep.backoffice.menu import staff_required
+from esep.core.panels import panels_for
+from esep.core.staff import staff_required
 
 
 @login_required

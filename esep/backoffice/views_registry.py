@@ -5,13 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from esep.accounts.permissions import Action, can, restrict
 from esep.backoffice.forms import PrecinctForm
-from esep.backoffice.menu import staff_required
+from esep.core import clock
+from esep.core.staff import staff_required
 from esep.feedback.selectors import inspector_quarters
 from esep.police.models import Precinct
 from esep.police.selectors import inspector_on, inspectors_on
@@ -30,7 +30,7 @@ def precinct_list(request):
             | qs.filter(name_ru__icontains=query)
         )
     page = Paginator(qs.order_by("body__path", "number"), 50).get_page(request.GET.get("page"))
-    today = timezone.localdate()
+    today = clock.localdate()
     current = inspectors_on(list(page.object_list), today)
     rows = [(p, current.get(p.pk)) for p in page.object_list]
     return render(request, "backoffice/precinct_list.html", {"page": page, "rows": rows, "q": query})
@@ -48,11 +48,11 @@ def precinct_detail(request, pk: int):
         "backoffice/precinct_detail.html",
         {
             "precinct": precinct,
-            "current": inspector_on(precinct, timezone.localdate()),
+            "current": inspector_on(precinct, clock.localdate()),
             "history": history,
             "settlements": precinct.settlements.all()[:200],
             "can_change": can(request.user, Action.CHANGE, precinct),
-            "ratings": inspector_quarters(precinct, today=timezone.localdate()),
+            "ratings": inspector_quarters(precinct, today=clock.localdate()),
         },
     )
 

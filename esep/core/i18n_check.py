@@ -1,7 +1,7 @@
 """Find every translatable string in Esep's code and templates, and the translations that are missing.
 
-Used by the test suite (every string a person reads exists in Kazakh and Russian) and by
-``esep i18n_missing`` to list what translators still have to do.
+Used by the test suite (esep/core/tests/test_translations.py: every string a person reads exists in
+Kazakh and Russian), which lists what translators still have to do when it fails.
 """
 
 from __future__ import annotations

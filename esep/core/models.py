@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from esep.core import clock
+
 
 class AuditEntry(models.Model):
     """One row per state change made through a service (STYLE: lock, guard, change, audit, notify).
@@ -13,7 +15,7 @@ class AuditEntry(models.Model):
     The actor's name is copied so the log still reads correctly after the account is gone.
     """
 
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(default=clock.now, editable=False, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -22,6 +22,7 @@ from django.utils import timezone
 from esep.accounts.models import Role, RoleAssignment, User
 from esep.announcements.models import Announcement, Channel, ChannelRecord
 from esep.announcements.services import notice_rule
+from esep.core import clock
 from esep.demo import names, showcase
 from esep.law.compliance import period_window
 from esep.meetings.models import Meeting, MeetingFormat, MeetingKind, MeetingReporter, MeetingStatus
@@ -83,7 +84,7 @@ def _previous_quarters(day: dt.date, count: int) -> list[tuple[int, int]]:
 class Generator:
     def __init__(self, scale: str = "default", today: dt.date | None = None) -> None:
         self.scale = SCALES[scale]
-        self.today = today or timezone.localdate()
+        self.today = today or clock.localdate()
         self.rng = random.Random(f"esep-demo-{scale}")
         self.stats: dict[str, int] = defaultdict(int)
 
@@ -410,7 +411,7 @@ class Generator:
         """
         meetings: list[Meeting] = []
         reporters: list[tuple[int, Officer, Precinct | None]] = []
-        now = timezone.now()
+        now = clock.now()
         cutoff = self.today - dt.timedelta(days=LOOK_BACK_DAYS + 1)
         reserved = self.showcase_plan.reserved_quarters
         current = _quarter_of(self.today)

@@ -4,8 +4,9 @@ The bulk generator (esep.demo.generator) fills the country with an archive of re
 district body (Karaganda city) and a handful of other bodies get reports made the way staff make them:
 announced and published to channels, invitations, residents' questions moderated, participants registered
 at the door, minutes with items and decisions, signed and sealed, appeals opened, forwarded to akimat
-departments and answered, one left overdue. Services read "now" from ``django.utils.timezone.now``; each
-step runs at its own moment of the story (``_Clock``), never later than the real now.
+departments and answered, one left overdue. Services and models read "now" from ``esep.core.clock``; each
+step runs at its own moment of the story (``_Clock``, injected with ``clock.use``), never later than the
+real now.
 
 What each showcase meeting should evaluate to (esep.law.describe.evaluate_meeting), tested in
 esep/demo/tests/test_showcase.py:
@@ -27,7 +28,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
-from unittest import mock
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -45,6 +45,7 @@ from esep.appeals.services import (
     appeal_take,
 )
 from esep.appeals.sweep import appeals_sweep
+from esep.core import clock
 from esep.demo import names
 from esep.meetings.models import (
     Invitation,
@@ -85,8 +86,8 @@ from esep.questions.services import (
     question_merge,
     question_reject,
     question_submit,
-    question_to_appeal,
 )
+from esep.workflows.question_appeal import question_to_appeal
 
 if TYPE_CHECKING:  # pragma: no cover
     from esep.demo.generator import Generator
@@ -100,8 +101,9 @@ OTHER_BODIES = 4  # besides the showcase body: a district each of Astana, Almaty
 
 
 class _Clock:
-    """``timezone.now`` for the services while a step of the story runs: the step's moment, a few
-    milliseconds later at each call so that rows keep their order. Never later than the real now."""
+    """The services' now (injected with esep.core.clock.use) while a step of the story runs: the step's
+    moment, a few milliseconds later at each call so that rows keep their order. Never later than the real
+    now. Nothing is patched: other threads and requests keep the real time."""
 
     def __init__(self, real_now: dt.datetime) -> None:
         self.real_now = real_now
@@ -116,7 +118,7 @@ class _Clock:
         if moment > self.real_now:
             raise ValueError(f"the showcase cannot act in the future: {moment:%Y-%m-%d %H:%M}")
         self.moment = moment
-        with mock.patch("django.utils.timezone.now", self):
+        with clock.use(self):
             yield
 
 
@@ -380,7 +382,7 @@ class Story:
                 announcement_channel_record(
                     announcement=announcement,
                     channel=channel,
-                    date=timezone.localdate(),
+                    date=clock.localdate(),
                     url=f"{urls[channel]}{meeting.code}",
                     actor=self.cast.staff,
                 )
@@ -762,12 +764,12 @@ def play(gen: Generator, result: Plan, *, real_now: dt.datetime | None = None) -
 
 
 def _play(gen: Generator, result: Plan, *, real_now: dt.datetime | None) -> Plan:
-    clock = _Clock(real_now or timezone.now())
+    story_clock = _Clock(real_now or clock.now())
     rng = random.Random("esep-demo-showcase")
     users = {u.username: u for u in User.objects.filter(username__in=["staff", "chief", "inspector", "secretary"])}
     p1 = result.precincts[0]
     cast = Cast(result.body, users["staff"], users["secretary"], users["chief"], users["inspector"], p1)
-    story = Story(gen, clock, cast, rng)
+    story = Story(gen, story_clock, cast, rng)
     result.meetings["problems"] = story.inspector_problems(result.days["problems"])
     result.meetings["full"] = story.inspector_full(result.days["full"])
     result.meetings["chief"] = story.chief_full(result.days["chief"])
@@ -778,15 +780,15 @@ def _play(gen: Generator, result: Plan, *, real_now: dt.datetime | None) -> Plan
         cast2 = Cast(result.body, users["staff"], users["secretary"], users["chief"],
                      _hidden_user(f"demo-{result.body.slug}-inspector-2", p2_inspector.first_name,
                                   p2_inspector.last_name, Role.INSPECTOR, result.body, p2_inspector), p2)  # fmt: skip
-        result.meetings["unsigned"] = Story(gen, clock, cast2, rng).inspector_unsigned(result.days["unsigned"])
+        result.meetings["unsigned"] = Story(gen, story_clock, cast2, rng).inspector_unsigned(result.days["unsigned"])
     if len(result.precincts) > 2:
         cast3 = Cast(result.body, users["staff"], users["secretary"], users["chief"], users["inspector"],
                      result.precincts[2])  # fmt: skip
-        upcoming = Story(gen, clock, cast3, rng).inspector_upcoming(result.days["upcoming"])
+        upcoming = Story(gen, story_clock, cast3, rng).inspector_upcoming(result.days["upcoming"])
         result.meetings["upcoming"] = upcoming
-        _reject_spam(upcoming, clock, users["staff"])
+        _reject_spam(upcoming, story_clock, users["staff"])
     for index, (body, precinct) in enumerate(result.others, start=1):
-        other = Story(gen, clock, _cast_for(gen, body, precinct), rng)
+        other = Story(gen, story_clock, _cast_for(gen, body, precinct), rng)
         result.meetings[f"full-{index}"] = other.inspector_full(result.days["full"], questions=index % 2 == 1)
         result.meetings[f"chief-{index}"] = other.chief_full(result.days["chief"])
     # The sweep, as cron runs it: the unanswered complaint becomes overdue (АППК art. 91 p.2).

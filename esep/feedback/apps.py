@@ -8,7 +8,7 @@ class FeedbackConfig(AppConfig):
     staff_menu = [(_("Residents' ratings"), "feedback_staff:moderation")]
 
     def ready(self) -> None:
-        from esep.backoffice.dashboard import register_panel
+        from esep.core.panels import register_panel
         from esep.feedback.panels import comments_to_moderate
 
         register_panel(comments_to_moderate)

@@ -1,5 +1,5 @@
 """Residents' ratings of a held report: the "residents rate their inspector" of the parliamentary speech
-(DOMAIN.md, fourth and sixth conclusions), so that public councils and the akimat can take them into account.
+(its fourth and sixth conclusions), so that public councils and the akimat can take them into account.
 
 No name or contact is asked: a rating carries no personal data. One rating per client per meeting is kept
 by ``client_key``, a keyed hash of the connection and the meeting (not the address itself, and not the same

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from esep.backoffice.dashboard import Panel, PanelRow
+from esep.core.panels import Panel, PanelRow
 
 
 def comments_to_moderate(user: Any) -> Panel | None:

@@ -11,14 +11,14 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from esep.accounts.permissions import Action, can
+from esep.core import clock
 from esep.core.audit import audit_record
+from esep.core.pagecache import public_changed_on_commit
 from esep.feedback.models import SCORE_MAX, SCORE_MIN, TRANSITIONS, Answered, CommentStatus, Rating
 from esep.meetings.models import Meeting, MeetingStatus
-from esep.public.cache import public_changed_on_commit
 
 # Not a legal term: a policy choice. A month after a report people still remember it and have seen whether
 # promises were kept; later ratings would say more about what happened since than about the report itself.
@@ -31,7 +31,7 @@ OPEN, NOT_YET, CLOSED = "open", "not_yet", "closed"
 def rating_state(meeting: Meeting, *, now: dt.datetime | None = None) -> str:
     """OPEN while a held or closed report is at most RATING_WINDOW old; NOT_YET before it is held (announced);
     CLOSED after the window, and for a cancelled meeting."""
-    now = now or timezone.now()
+    now = now or clock.now()
     if meeting.status in (MeetingStatus.HELD, MeetingStatus.CLOSED):
         end = meeting.ends_at or meeting.starts_at
         return OPEN if now <= end + RATING_WINDOW else CLOSED
@@ -63,7 +63,7 @@ def rating_submit(
         raise ValidationError(_("Choose one of the answers."))
     if len(comment) > COMMENT_MAX:
         raise ValidationError(_("The comment is too long."))
-    now = timezone.now()
+    now = clock.now()
     with transaction.atomic():
         locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
         if rating_state(locked, now=now) != OPEN:
@@ -99,7 +99,7 @@ def _moderate(*, rating: Rating, actor: Any, status: str) -> Rating:
         if status not in TRANSITIONS.get(locked.comment_status, frozenset()):
             raise ValidationError(_("This comment has already been moderated."))
         locked.comment_status = status
-        locked.moderated_at = timezone.now()
+        locked.moderated_at = clock.now()
         locked.moderated_by = actor
         locked.save(update_fields=["comment_status", "moderated_at", "moderated_by"])
         audit_record(actor=actor, action=f"feedback.comment_{status}", obj=locked, data={"meeting": locked.meeting_id})

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from esep.accounts.permissions import Action, restrict
-from esep.backoffice.menu import staff_required
+from esep.core.staff import staff_required
 from esep.feedback import services
 from esep.feedback.models import Rating
 from esep.feedback.selectors import moderation_queue

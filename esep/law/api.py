@@ -22,7 +22,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
 
-from esep.api.errors import ApiError
+from esep.core.errors import EsepError
 from esep.law.compliance import DescriptionError, evaluate
 from esep.law.deadlines import NotATerm, compute, parse_start
 from esep.law.rules import UnknownRule, rule
@@ -49,8 +49,8 @@ class LawView(APIView):
         super().initial(request, *args, **kwargs)
 
 
-def _bad(field: str, message: str, code: str = "invalid") -> ApiError:
-    return ApiError(message, code=code, fields={field: [message]})
+def _bad(field: str, message: str, code: str = "invalid") -> EsepError:
+    return EsepError(message, code=code, fields={field: [message]})
 
 
 @extend_schema(
@@ -141,7 +141,7 @@ def _date_param(request, name: str):
     return value
 
 
-def _unknown(exc: UnknownRule) -> ApiError:
+def _unknown(exc: UnknownRule) -> EsepError:
     if exc.on is None:
         return _bad("rule", _("Unknown rule: %(code)s.") % {"code": exc.code}, "unknown_rule")
     return _bad("rule", _("No version of %(code)s was in force on that date.") % {"code": exc.code}, "not_in_force")

@@ -19,6 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from esep.core import clock
+
 
 class UnknownRule(LookupError):
     """No rule with this code, or none in force on the date asked."""
@@ -148,7 +150,7 @@ def _as_date(on: dt.date | dt.datetime | None) -> dt.date:
     if on is None:
         from django.utils import timezone
 
-        return timezone.localdate()
+        return clock.localdate()
     if isinstance(on, dt.datetime):
         if on.tzinfo is not None:
             from django.utils import timezone

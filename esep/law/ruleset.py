@@ -1,7 +1,7 @@
 """The rules themselves: Decree 723 (2018), Order 608 and Order 1095 ch.3 as added by Order 652 (2023), the
 АППК before and after Law 241-VIII, the Law on local state administration (gatherings), the Law on holidays
-and the Law on personal data. Read from the seed texts in /work/shared/seeds and the statutory table in
-DOMAIN.md. One rule lives here once; code asks :mod:`esep.law.rules` for it.
+and the Law on personal data, read from the texts of those acts (the README names them). One rule
+lives here once; code asks :mod:`esep.law.rules` for it.
 
 Dates of force. The seeds give the rule of entry into force ("ten calendar days after the first official
 publication") but not the publication dates, so the dates below are assumptions, each said in its

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import get_language
 
 from esep.accounts.permissions import Action, restrict
-from esep.backoffice.menu import staff_required
+from esep.core import clock
+from esep.core.staff import staff_required
 from esep.law import rules
 from esep.law.compliance import DescriptionError, evaluate
 from esep.law.describe import describe_meeting
@@ -44,7 +44,7 @@ def meeting_findings(request, pk: int):
 @staff_required
 def rules_in_force(request):
     on = parse_date(request.GET.get("on", "") or "") if len(request.GET.get("on", "")) == 10 else None
-    on = on or timezone.localdate()
+    on = on or clock.localdate()
     lang = (get_language() or "kk")[:2]
     rows = []
     for code in rules.codes():

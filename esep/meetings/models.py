@@ -12,6 +12,7 @@ import secrets
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from esep.core import clock
 from esep.core.i18n import localized
 
 
@@ -74,7 +75,7 @@ class Meeting(models.Model):
     summary_kk = models.TextField(_("published summary (Kazakh)"), blank=True)
     summary_ru = models.TextField(_("published summary (Russian)"), blank=True)
     summary_en = models.TextField(_("published summary (English)"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=clock.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     scope_body_field = "body"
@@ -170,7 +171,7 @@ class Invitation(models.Model):
     reply_note = models.CharField(_("note"), max_length=500, blank=True)
     # Recorded at the door: the invitee (or their representative) took part.
     attended_at = models.DateTimeField(_("took part"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=clock.now, editable=False)
 
     scope_body_field = "meeting__body"
 
@@ -210,7 +211,7 @@ class Participant(models.Model):
     eligibility_declared = models.BooleanField(default=False)
     contact = models.CharField(_("contact (phone or email)"), max_length=200, blank=True)
     contact_consent_at = models.DateTimeField(null=True, blank=True)
-    registered_at = models.DateTimeField(auto_now_add=True)
+    registered_at = models.DateTimeField(default=clock.now, editable=False)
     registered_by = models.ForeignKey(
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -239,7 +240,7 @@ class Video(models.Model):
     size = models.PositiveBigIntegerField(null=True, blank=True)
     retain_until = models.DateField(_("kept until"), null=True, blank=True)
     added_by = models.ForeignKey("accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    added_at = models.DateTimeField(auto_now_add=True)
+    added_at = models.DateTimeField(default=clock.now, editable=False)
     destroyed_at = models.DateTimeField(null=True, blank=True)
 
     scope_body_field = "meeting__body"
@@ -260,7 +261,7 @@ class Award(models.Model):
     recipient = models.CharField(_("recipient"), max_length=300)
     reason = models.CharField(_("for what"), max_length=500)
     added_by = models.ForeignKey("accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    added_at = models.DateTimeField(auto_now_add=True)
+    added_at = models.DateTimeField(default=clock.now, editable=False)
 
     scope_body_field = "meeting__body"
 

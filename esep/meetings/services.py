@@ -19,7 +19,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from esep.core import clock
 from esep.core.audit import audit_record
+from esep.core.pagecache import public_changed_on_commit
 from esep.meetings import outbox, workflow
 from esep.meetings.lawrules import term_end_if_any
 from esep.meetings.models import (
@@ -32,7 +34,6 @@ from esep.meetings.models import (
     RegistrationMethod,
     Video,
 )
-from esep.public.cache import public_changed_on_commit
 from esep.territory.search import normalize
 
 # An upload larger than this is refused; long recordings are linked from the body's video storage instead.
@@ -154,7 +155,7 @@ def invitation_create(
                     "link": invitation_reply_url(invitation),
                 }
             outbox.send(channel="email", to=email, subject=subject, body=body, related=invitation, language=language)
-            invitation.sent_at = timezone.now()
+            invitation.sent_at = clock.now()
             invitation.save(update_fields=["sent_at"])
         audit_record(actor=actor, action="invitation.create", obj=invitation, data={"category": category})
     return invitation
@@ -165,10 +166,10 @@ def invitation_reply(*, token: str, accept: bool, note: str = "") -> Invitation:
     with transaction.atomic():
         invitation = Invitation.objects.select_for_update().select_related("meeting").get(token=token)
         meeting = invitation.meeting
-        if meeting.status in {MeetingStatus.CANCELLED, MeetingStatus.CLOSED} or meeting.starts_at <= timezone.now():
+        if meeting.status in {MeetingStatus.CANCELLED, MeetingStatus.CLOSED} or meeting.starts_at <= clock.now():
             raise ValidationError(_("Replies are no longer accepted for this meeting."))
         invitation.status = InvitationStatus.ACCEPTED if accept else InvitationStatus.DECLINED
-        invitation.replied_at = timezone.now()
+        invitation.replied_at = clock.now()
         invitation.reply_note = note.strip()[:500]
         invitation.save(update_fields=["status", "replied_at", "reply_note"])
         audit_record(actor=invitation.name, action=f"invitation.{invitation.status}", obj=invitation)
@@ -179,7 +180,7 @@ def invitation_mark_attended(*, invitation: Invitation, attended: bool, actor: A
     """Record at the door that an invitee took part (Order 652 p.26: police leadership and the akimat)."""
     with transaction.atomic():
         row = Invitation.objects.select_for_update().get(pk=invitation.pk)
-        row.attended_at = (row.attended_at or timezone.now()) if attended else None
+        row.attended_at = (row.attended_at or clock.now()) if attended else None
         row.save(update_fields=["attended_at"])
         audit_record(actor=actor, action="invitation.attended" if attended else "invitation.absent", obj=row)
     return row
@@ -235,7 +236,7 @@ def participant_register(
     contact = contact.strip()[:200] if contact_consent else ""
     if meeting.status not in workflow.REGISTRATION_OPEN:
         raise ValidationError(_("Registration is closed for this meeting."))
-    if method == RegistrationMethod.SELF and timezone.localdate() != meeting_local_date(meeting):
+    if method == RegistrationMethod.SELF and clock.localdate() != meeting_local_date(meeting):
         # The QR code registers those present; staff enter paper sheets and late entries themselves.
         raise ValidationError(_("Registration by QR code is open on the day of the meeting only."))
     key = person_key(full_name, residence)
@@ -252,7 +253,7 @@ def participant_register(
                 method=method,
                 eligibility_declared=True,
                 contact=contact,
-                contact_consent_at=timezone.now() if contact else None,
+                contact_consent_at=clock.now() if contact else None,
                 registered_by=actor if getattr(actor, "is_authenticated", False) else None,
             )
             audit_record(actor=actor or "self-registration", action="participant.register", obj=participant)

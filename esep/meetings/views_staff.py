@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from esep.accounts.permissions import Action, can, restrict
 from esep.appeals.selectors import previous_report_measures
-from esep.backoffice.menu import staff_required
+from esep.core.staff import staff_required
 from esep.meetings import forms, selectors, services
 from esep.meetings.models import Meeting, MeetingStatus, Participant
 

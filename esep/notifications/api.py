@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from rest_framework import serializers, viewsets
 
-from esep.api.errors import ApiError
+from esep.core.errors import EsepError
 from esep.notifications.models import Message
 from esep.notifications.selectors import messages_for, related_object_for
 
@@ -43,10 +43,10 @@ class MessageViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         key = self.request.query_params.get("object", "")[:120]
         if not key:
-            raise ApiError(_("Name the object: ?object=app_label.model:id"), code="object_required")
+            raise EsepError(_("Name the object: ?object=app_label.model:id"), code="object_required")
         obj = related_object_for(self.request.user, key)
         if obj is None:
-            raise ApiError(_("No such object, or it is outside your area."), code="not_found", status_code=404)
+            raise EsepError(_("No such object, or it is outside your area."), code="not_found", status=404)
         return messages_for(obj)
 
 

@@ -9,8 +9,9 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
-from django.utils import timezone
 from django.utils.module_loading import import_string
+
+from esep.core import clock
 
 logger = logging.getLogger("esep.sms")
 
@@ -30,8 +31,8 @@ class LogSmsBackend(SmsBackend):
 
     def send(self, message) -> str:
         provider_id = uuid.uuid4().hex
-        line = f"{timezone.now().isoformat()}\t{provider_id}\t{message.to}\t{message.body!r}\n"
-        path = Path(getattr(settings, "SMS_LOG_FILE", "") or Path(settings.BASE_DIR) / "var" / "sms.log")
+        line = f"{clock.now().isoformat()}\t{provider_id}\t{message.to}\t{message.body!r}\n"
+        path = Path(settings.SMS_LOG_FILE)
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a", encoding="utf-8") as fh:
             fh.write(line)

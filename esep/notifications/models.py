@@ -11,6 +11,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from esep.core import clock
+
 
 class Channel(models.TextChoices):
     EMAIL = "email", _("email")
@@ -41,7 +43,7 @@ class Message(models.Model):
     # When the next attempt may be made: backoff after a failure, a lease while a sender holds it.
     next_attempt_at = models.DateTimeField(null=True, blank=True)
     provider_id = models.CharField(max_length=100, blank=True, db_index=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(_("created"), default=clock.now, editable=False, db_index=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
     related_type = models.CharField(max_length=80, blank=True)

@@ -21,8 +21,8 @@ from django.core.mail import EmailMessage
 from django.core.validators import validate_email
 from django.db import connection, models, transaction
 from django.db.models import Q
-from django.utils import timezone
 
+from esep.core import clock
 from esep.notifications.backends import sms_backend
 from esep.notifications.models import Channel, Message, MessageStatus
 
@@ -76,7 +76,7 @@ def notify(
         language=language if language in LANGS else "kk",
         related_type=related_type,
         related_id=related_id,
-        next_attempt_at=timezone.now(),
+        next_attempt_at=clock.now(),
     )
 
 
@@ -121,7 +121,7 @@ def _backoff(attempts: int) -> dt.timedelta:
 def messages_send(*, limit: int = 100, now: dt.datetime | None = None) -> SendResult:
     """Send what is due. Safe to run every minute on several servers at once."""
     result = SendResult()
-    now = now or timezone.now()
+    now = now or clock.now()
     for msg in _claim(limit, now):
         try:
             provider_id = _deliver(msg)
@@ -131,12 +131,12 @@ def messages_send(*, limit: int = 100, now: dt.datetime | None = None) -> SendRe
                 fields: dict[str, Any] = {"status": MessageStatus.FAILED, "next_attempt_at": None}
                 result.failed += 1
             else:
-                fields = {"status": MessageStatus.QUEUED, "next_attempt_at": timezone.now() + _backoff(msg.attempts)}
+                fields = {"status": MessageStatus.QUEUED, "next_attempt_at": clock.now() + _backoff(msg.attempts)}
                 result.retried += 1
             Message.objects.filter(pk=msg.pk, status=MessageStatus.SENDING).update(last_error=error, **fields)
             continue
         Message.objects.filter(pk=msg.pk, status=MessageStatus.SENDING).update(
-            status=MessageStatus.SENT, sent_at=timezone.now(), provider_id=provider_id[:100], next_attempt_at=None
+            status=MessageStatus.SENT, sent_at=clock.now(), provider_id=provider_id[:100], next_attempt_at=None
         )
         result.sent += 1
     return result
@@ -159,7 +159,7 @@ def message_mark_delivered(
             raise ValueError("message or provider_id is required")
         if msg.status != MessageStatus.DELIVERED:
             msg.status = MessageStatus.DELIVERED
-            msg.delivered_at = delivered_at or timezone.now()
+            msg.delivered_at = delivered_at or clock.now()
             msg.sent_at = msg.sent_at or msg.delivered_at
             msg.next_attempt_at = None
             msg.save(update_fields=["status", "delivered_at", "sent_at", "next_attempt_at"])

@@ -5,7 +5,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from esep.backoffice.menu import staff_required
+from esep.core.staff import staff_required
 from esep.notifications.selectors import messages_for, related_object_for
 
 

@@ -9,6 +9,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from esep.core import clock
+
 
 class ScheduleStatus(models.TextChoices):
     DRAFT = "draft", _("draft")
@@ -31,7 +33,7 @@ class Schedule(models.Model):
     )
     approved_at = models.DateTimeField(null=True, blank=True)
     meetings = models.ManyToManyField("meetings.Meeting", through="ScheduleEntry", related_name="schedules")
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=clock.now, editable=False)
 
     scope_body_field = "body"
 

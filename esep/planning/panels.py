@@ -5,16 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from esep.backoffice.dashboard import Panel, PanelRow, register_panel
+from esep.core import clock
+from esep.core.panels import Panel, PanelRow, register_panel
 from esep.planning.selectors import ObligationStatus, counts_by_body, inspector_obligations
 
 
 @register_panel
 def missing_inspector_reports(user: Any) -> Panel | None:
-    today = timezone.localdate()
+    today = clock.localdate()
     quarter = (today.month - 1) // 3  # the last finished quarter
     year = today.year if quarter else today.year - 1
     quarter = quarter or 4

@@ -24,6 +24,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from esep.accounts.permissions import Action, restrict
+from esep.core import clock
 from esep.law.compliance import period_window
 from esep.meetings.models import Meeting, MeetingReporter, MeetingStatus
 from esep.police.models import Assignment, PoliceBody, Precinct
@@ -79,7 +80,7 @@ def chief_obligations(
     user: Any, *, year: int, root: PoliceBody | None = None, as_of: dt.date | None = None
 ) -> list[Obligation]:
     """One obligation per body in the user's scope (under ``root``) for the year ``year``."""
-    as_of = as_of or timezone.localdate()
+    as_of = as_of or clock.localdate()
     window = period_window("chief", year, None)
     bodies = list(_bodies(user, root).order_by("path"))
     meetings = defaultdict(list)
@@ -105,7 +106,7 @@ def inspector_obligations(
 ) -> list[Obligation]:
     """One obligation per precinct in the user's scope (under ``root``) for the quarter. Three queries
     whatever the number of precincts: precincts, assignments, meetings with their reporters."""
-    as_of = as_of or timezone.localdate()
+    as_of = as_of or clock.localdate()
     window = period_window("inspector", year, quarter)
     on = min(window[1], as_of)
     precincts = restrict(Precinct.objects.select_related("body"), user, Action.VIEW)

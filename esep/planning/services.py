@@ -7,9 +7,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from esep.core import clock
 from esep.core.audit import audit_record
 from esep.meetings.models import Meeting, MeetingStatus
 from esep.planning.models import Schedule, ScheduleEntry, ScheduleStatus
@@ -67,7 +67,7 @@ def schedule_approve(*, schedule: Schedule, actor: Any) -> Schedule:
             raise ValidationError(_("Resolve the conflicts before approving the schedule."))
         schedule.status = ScheduleStatus.APPROVED
         schedule.approved_by = actor if getattr(actor, "is_authenticated", False) else None
-        schedule.approved_at = timezone.now()
+        schedule.approved_at = clock.now()
         schedule.save(update_fields=["status", "approved_by", "approved_at"])
         audit_record(actor=actor, action="schedule.approve", obj=schedule)
     return schedule

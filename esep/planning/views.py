@@ -6,12 +6,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from esep.accounts.permissions import Action, can, restrict
-from esep.backoffice.menu import staff_required
+from esep.core import clock
+from esep.core.staff import staff_required
 from esep.planning.models import Schedule
 from esep.planning.selectors import (
     ObligationStatus,
@@ -26,7 +26,7 @@ from esep.police.models import PoliceBody
 
 
 def _period(request) -> tuple[str, int, int | None]:
-    today = timezone.localdate()
+    today = clock.localdate()
     kind = request.GET.get("kind") if request.GET.get("kind") in ("chief", "inspector") else "inspector"
     try:
         year = int(request.GET.get("year", ""))
@@ -84,7 +84,7 @@ def not_reported(request):
                 (ObligationStatus.UPCOMING, _("period not over")),
                 (ObligationStatus.ON_TIME, _("held on time")),
             ],
-            "years": range(timezone.localdate().year + 1, 2018, -1),
+            "years": range(clock.localdate().year + 1, 2018, -1),
         },
     )
 

@@ -11,8 +11,8 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from esep.core.audit import audit_record
+from esep.core.pagecache import public_changed_on_commit
 from esep.police.models import Assignment, Officer, PoliceBody, Precinct
-from esep.public.cache import public_changed_on_commit
 
 
 def body_save(*, body: PoliceBody, actor: Any = None) -> PoliceBody:

@@ -13,7 +13,7 @@ class ProtocolsConfig(AppConfig):
 
         register_describer(describe_minutes)
 
-        from esep.backoffice.dashboard import register_panel
+        from esep.core.panels import register_panel
         from esep.protocols.panels import overdue_decisions, unsigned_minutes
 
         register_panel(unsigned_minutes)

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from esep.core import clock
 from esep.police.models import Competence, Subject
 
 
@@ -49,7 +50,7 @@ class Protocol(models.Model):
     secretary_name = models.CharField(_("secretary"), max_length=200, blank=True)
     language = models.CharField(_("language of the minutes"), max_length=2, default="kk")
     signed_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=clock.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     scope_body_field = "meeting__body"
@@ -86,7 +87,7 @@ class Addendum(models.Model):
     protocol = models.ForeignKey(Protocol, on_delete=models.PROTECT, related_name="addenda")
     text = models.TextField(_("correction"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=clock.now, editable=False)
 
     scope_body_field = "protocol__meeting__body"
 
@@ -113,7 +114,7 @@ class ProtocolVersion(models.Model):
     required_slots = models.JSONField(default=list)
     prev_sha256 = models.CharField(max_length=64, blank=True)
     sha256 = models.CharField(max_length=64, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=clock.now, editable=False)
     sealed_at = models.DateTimeField(null=True, blank=True)
 
     scope_body_field = "protocol__meeting__body"
@@ -181,7 +182,7 @@ class ProtocolItem(models.Model):
     # so the seal stays valid and nothing left can be linked back to the person.
     pd_salt = models.CharField(max_length=32, default=new_salt, editable=False, blank=True)
     anonymised_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=clock.now, editable=False)
 
     scope_body_field = "protocol__meeting__body"
 
@@ -222,7 +223,7 @@ class Decision(models.Model):
     progress = models.TextField(_("progress"), blank=True)
     evidence = models.FileField(_("evidence"), upload_to="protocols/evidence/%Y/%m/", blank=True)
     executed_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=clock.now, editable=False)
 
     scope_body_field = "protocol__meeting__body"
 

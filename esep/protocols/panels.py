@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from esep.accounts.permissions import restrict
-from esep.backoffice.dashboard import Panel, PanelRow
+from esep.core import clock
+from esep.core.panels import Panel, PanelRow
 from esep.meetings.models import Meeting, MeetingStatus
 from esep.protocols.models import ControlStatus, Decision, ProtocolStatus
 from esep.protocols.reminders import LOOK_BACK_DAYS
@@ -18,7 +19,7 @@ from esep.protocols.reminders import LOOK_BACK_DAYS
 
 def unsigned_minutes(user: Any) -> Panel | None:
     """Order 608 p.14; Order 652 p.32: minutes are completed on the day of the report."""
-    today = timezone.localdate()
+    today = clock.localdate()
     start = timezone.make_aware(dt.datetime.combine(today, dt.time.min))
     qs = (
         restrict(Meeting.objects.select_related("body"), user)
@@ -49,7 +50,7 @@ def overdue_decisions(user: Any) -> Panel | None:
     """Order 608 p.19; Order 652 p.33: control of execution of the minutes."""
     qs = (
         restrict(Decision.objects.select_related("protocol__meeting"), user)
-        .filter(version__sha256__gt="", due_date__lt=timezone.localdate())
+        .filter(version__sha256__gt="", due_date__lt=clock.localdate())
         .exclude(control_status=ControlStatus.DONE)
     )
     count = qs.count()

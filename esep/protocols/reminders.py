@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from esep.accounts.models import Role, RoleAssignment
+from esep.core import clock
 from esep.meetings import outbox
 from esep.meetings.models import Meeting, MeetingStatus
 from esep.protocols.models import MinutesReminder, ProtocolStatus, ReminderKind
@@ -82,7 +83,7 @@ def _send(meeting: Meeting, kind: str, now: dt.datetime) -> int | None:
 
 
 def minutes_remind(*, now: dt.datetime | None = None) -> SweepResult:
-    now = now or timezone.now()
+    now = now or clock.now()
     today = timezone.localdate(now)
     candidates = (
         Meeting.objects.filter(

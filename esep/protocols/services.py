@@ -11,9 +11,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from esep.core import clock
 from esep.core.audit import audit_record
 from esep.meetings.models import Meeting, MeetingReporter, MeetingStatus
 from esep.police.models import Competence, StateAgency, Subject
@@ -29,6 +29,7 @@ from esep.protocols.models import (
     ProtocolVersion,
     Signature,
 )
+from esep.protocols.signals import minutes_sealed
 from esep.protocols.signatories import Slot, required_slots, user_may_fill
 
 PROTOCOL_FIELDS = {
@@ -251,7 +252,7 @@ def decision_control(
             row.progress = (row.progress + "\n" if row.progress else "") + progress.strip()
         if evidence is not None:
             row.evidence.save(evidence.name, evidence, save=False)
-        row.executed_at = timezone.now() if status == ControlStatus.DONE else None
+        row.executed_at = clock.now() if status == ControlStatus.DONE else None
         row.save()
         audit_record(actor=actor, action="decision.control", obj=row, data={"status": status})
     return row
@@ -328,10 +329,9 @@ def version_slots(version: ProtocolVersion) -> list[Slot]:
 
 def _open_appeals(protocol: Protocol, actor: Any) -> None:
     """Hand the items not answered in full to the appeals part (АППК), in this same transaction, so that
-    signed minutes and their appeals are committed together or not at all (Order 608 p.16-17)."""
-    from esep.appeals.services import appeals_open_for_protocol
-
-    appeals_open_for_protocol(protocol=protocol, actor=actor)
+    signed minutes and their appeals are committed together or not at all (Order 608 p.16-17). The receiver
+    is esep.workflows.sealing."""
+    minutes_sealed.send(sender=Protocol, protocol=protocol, actor=actor)
 
 
 def pending_version(protocol: Protocol) -> ProtocolVersion | None:
@@ -376,7 +376,7 @@ def protocol_sign(*, protocol: Protocol, user: Any, slot: str | None = None) -> 
             role=chosen.role,
             user=user,
             signer_name=(user.get_full_name() or user.get_username())[:200],
-            signed_at=timezone.now(),
+            signed_at=clock.now(),
         )
         audit_record(actor=user, action="protocol.sign", obj=row, data={"version": version.number, "slot": chosen.key})
         if signed | {chosen.key} >= {s.key for s in version_slots(version)}:
@@ -389,7 +389,7 @@ def _seal(protocol: Protocol, version: ProtocolVersion, actor: Any) -> None:
     version.prev_sha256 = previous.sha256 if previous else sealing.GENESIS
     version.seal = sealing.canonical(sealing.signatures_data(version))
     version.sha256 = sealing.chain_hash(version.prev_sha256, version.content, version.seal)
-    version.sealed_at = timezone.now()
+    version.sealed_at = clock.now()
     version.save(update_fields=["prev_sha256", "seal", "sha256", "sealed_at"])
     if protocol.status != ProtocolStatus.SIGNED:
         protocol.status = ProtocolStatus.SIGNED

@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from esep.accounts.permissions import Action, can, restrict
-from esep.backoffice.menu import staff_required
+from esep.core import clock
+from esep.core.staff import staff_required
 from esep.meetings.models import Meeting
 from esep.protocols import forms, selectors, services
 from esep.protocols.models import Decision, Protocol, ProtocolItem, ProtocolStatus
@@ -39,7 +40,7 @@ def protocol_list(request):
         selectors.decisions_under_control(request.user).exclude(control_status="done").order_by("due_date")[:100]
     )
     return render(
-        request, "protocols/staff_list.html", {"protocols": rows, "decisions": decisions, "today": timezone.localdate()}
+        request, "protocols/staff_list.html", {"protocols": rows, "decisions": decisions, "today": clock.localdate()}
     )
 
 

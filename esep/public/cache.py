@@ -1,7 +1,8 @@
 """The anonymous page cache.
 
 Every anonymous GET of a public page is cached under a key that contains the *public version*; anything
-that changes what those pages show calls ``public_changed()`` (after commit), which bumps the version, so
+that changes what those pages show calls ``esep.core.pagecache.public_changed_on_commit()``, whose signal
+reaches ``public_changed()`` here (connected in PublicConfig.ready), which bumps the version, so
 every cached page is out at once (the version is a fresh random number, so it never repeats). The version
 lives in the database (one row) so that all server processes see a bump even with a per-process cache; each
 process re-reads it at most once a second.
@@ -20,7 +21,6 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpResponse
 
 MEMO_SECONDS = 1.0
@@ -56,9 +56,8 @@ def public_changed() -> None:
     _memo.value, _memo.read_at = version, time.monotonic()
 
 
-def public_changed_on_commit() -> None:
-    """The same, after the current transaction commits (call it from services)."""
-    transaction.on_commit(public_changed)
+def _on_public_content_changed(sender, **kwargs) -> None:
+    public_changed()
 
 
 def _cacheable_request(request) -> bool:

@@ -8,8 +8,8 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
 
+from esep.core import clock
 from esep.core.i18n import localized
 from esep.meetings.models import Meeting, MeetingStatus
 
@@ -47,7 +47,7 @@ def _stamp(value: dt.datetime) -> str:
 
 def calendar(meetings: Iterable[Meeting], *, name: str) -> str:
     host = urlsplit(settings.SITE_URL).hostname or "esep"
-    now = _stamp(timezone.now())
+    now = _stamp(clock.now())
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",

@@ -7,8 +7,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
-from django.utils import timezone
 
+from esep.core import clock
 from esep.meetings.models import Meeting, MeetingReporter, MeetingStatus
 from esep.police.models import PoliceBody, Precinct, StreetRange
 from esep.police.selectors import inspectors_on
@@ -34,7 +34,7 @@ def _with_reporters(qs: QuerySet[Meeting]) -> QuerySet[Meeting]:
 def upcoming_meetings(
     *, territory: Territory | None = None, date_from: dt.date | None = None, date_to: dt.date | None = None
 ) -> QuerySet[Meeting]:
-    qs = public_meetings().filter(status=MeetingStatus.ANNOUNCED, starts_at__gte=timezone.now())
+    qs = public_meetings().filter(status=MeetingStatus.ANNOUNCED, starts_at__gte=clock.now())
     if territory is not None:
         qs = qs.filter(
             Q(body__territory__kato__startswith=territory.prefix) | Q(settlement__kato__startswith=territory.prefix)
@@ -59,7 +59,7 @@ def meeting_by_code(code: str) -> Meeting | None:
 def next_meeting_of_precinct(precinct: Precinct) -> Meeting | None:
     return (
         public_meetings()
-        .filter(precincts=precinct, status=MeetingStatus.ANNOUNCED, starts_at__gte=timezone.now())
+        .filter(precincts=precinct, status=MeetingStatus.ANNOUNCED, starts_at__gte=clock.now())
         .order_by("starts_at")
         .first()
     )
@@ -84,7 +84,7 @@ class PrecinctCard:
 
 
 def precinct_cards(precincts: list[Precinct]) -> list[PrecinctCard]:
-    found = inspectors_on(precincts, timezone.localdate())
+    found = inspectors_on(precincts, clock.localdate())
     return [PrecinctCard(p, found.get(p.pk)) for p in precincts]
 
 

@@ -1,7 +1,7 @@
 from django.urls import path
 
-from esep.feedback import views_public as feedback_views
 from esep.public import views, views_feeds, views_questions
+from esep.public import views_feedback as feedback_views
 
 app_name = "public"
 

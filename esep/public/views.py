@@ -7,10 +7,10 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from esep.core import clock
 from esep.police.models import PoliceBody, StreetRange
 from esep.police.selectors import inspector_on
 from esep.public import selectors
@@ -85,7 +85,7 @@ def body(request, slug: str):
     if obj is None:
         raise Http404(_("No such police body."))
     precincts = list(obj.precincts.select_related("point", "body").order_by("number")[:500])
-    now = timezone.now()
+    now = clock.now()
     meetings = selectors.body_meetings(obj).select_related("body")
     return render(
         request,
@@ -113,7 +113,7 @@ def precinct(request, slug: str, number: str):
         "public/precinct.html",
         {
             "precinct": obj,
-            "inspector": inspector_on(obj, timezone.localdate()),
+            "inspector": inspector_on(obj, clock.localdate()),
             "next_meeting": selectors.next_meeting_of_precinct(obj),
             "past": selectors.past_meetings_of_precinct(obj),
         },

@@ -10,6 +10,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from esep.core import clock
 from esep.core.i18n import localized
 from esep.police.models import PoliceBody
 from esep.police.selectors import inspector_on
@@ -118,7 +119,7 @@ def precinct_poster(request, slug: str, number: str):
     obj = selectors.precinct_page(slug, number)
     if obj is None:
         raise Http404(_("No such precinct."))
-    found = inspector_on(obj, timezone.localdate())
+    found = inspector_on(obj, clock.localdate())
     pdf = poster_pdf(
         precinct=obj, officer=found.officer if found else None, meeting=selectors.next_meeting_of_precinct(obj)
     )

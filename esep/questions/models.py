@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from esep.core import clock
+
 
 class QuestionStatus(models.TextChoices):
     SUBMITTED = "submitted", _("waiting for moderation")
@@ -68,7 +70,7 @@ class Question(models.Model):
     merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates")
     answer = models.TextField(_("answer"), blank=True)
     appeal_ref = models.CharField(_("appeal"), max_length=60, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=clock.now, editable=False)
     moderated_at = models.DateTimeField(null=True, blank=True)
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -109,7 +111,7 @@ class QuestionNotice(models.Model):
     channel = models.CharField(max_length=5, blank=True)
     message_id = models.BigIntegerField(null=True, blank=True)
     note = models.CharField(max_length=200, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=clock.now, editable=False)
 
     scope_body_field = "question__meeting__body"
 

@@ -15,13 +15,13 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from esep.core import clock
 from esep.core.audit import audit_record
+from esep.core.pagecache import public_changed_on_commit
 from esep.meetings.models import Meeting, MeetingStatus
 from esep.notifications.services import messages_forget
-from esep.public.cache import public_changed_on_commit
 from esep.questions import codes, consent
 from esep.questions.models import Question, QuestionStatus, can_move
 from esep.questions.notices import notify_author
@@ -29,7 +29,7 @@ from esep.questions.notices import notify_author
 
 def meeting_accepts_questions(meeting: Meeting) -> bool:
     """Questions in advance are taken for an announced meeting until it starts (Order 608 p.8.2)."""
-    return meeting.status == MeetingStatus.ANNOUNCED and meeting.starts_at > timezone.now()
+    return meeting.status == MeetingStatus.ANNOUNCED and meeting.starts_at > clock.now()
 
 
 def question_submit(
@@ -65,7 +65,7 @@ def question_submit(
                         author_name=author_name,
                         contact=contact,
                         consent_version=consent.CURRENT if has_personal else "",
-                        consent_at=timezone.now() if has_personal else None,
+                        consent_at=clock.now() if has_personal else None,
                         tracking_code=codes.new_code(),
                     )
                 break
@@ -94,7 +94,7 @@ def _move(
                 _("A question that is %(current)s cannot become %(target)s.")
                 % {"current": locked.get_status_display(), "target": QuestionStatus(target).label}
             )
-        now = timezone.now()
+        now = clock.now()
         locked.status = target
         for name, value in changes.items():
             setattr(locked, name, value)
@@ -145,34 +145,26 @@ def question_answer_in_writing(*, question: Question, answer: str, actor: Any) -
     return _move(question, QuestionStatus.ANSWERED_WRITING, actor, "question.answer_writing", answer=answer)
 
 
-def question_to_appeal(*, question: Question, actor: Any) -> Question:
-    """Order 608 p.16; Order 652 p.32: what is not answered in full is checked under the АППК as an appeal.
-    The appeals app opens the appeal; the question keeps a reference to it."""
-    from esep.appeals.services import appeal_open_from_question  # the appeals app owns appeals
-
+def question_check_can_become_appeal(question: Question) -> None:
+    """Order 608 p.16; Order 652 p.32: only an accepted question is checked under the АППК as an appeal."""
     if question.status != QuestionStatus.ACCEPTED:
         raise ValidationError(_("Only an accepted question can become an appeal."))
-    with transaction.atomic():
-        appeal = appeal_open_from_question(question=question, actor=actor)
-        ref = str(getattr(appeal, "number", "") or getattr(appeal, "code", "") or appeal.pk)
-        # The appeal's ticket (АППК art. 64 p.3) already went to the same contact with the number and the
-        # link: one message, not two.
-        covered = _appeal_told_person(appeal)
-        return _move(
-            question,
-            QuestionStatus.APPEAL,
-            actor,
-            "question.to_appeal",
-            appeal=appeal,
-            covered=covered,
-            appeal_ref=ref[:60],
-        )
 
 
-def _appeal_told_person(appeal: Any) -> bool:
-    from esep.appeals.models import EventKind
-
-    return appeal.events.filter(kind=EventKind.NOTICE).exists()
+def question_record_appeal(*, question: Question, actor: Any, appeal: Any, appeal_ref: str, covered: bool) -> Question:
+    """The question was registered as ``appeal`` (esep.workflows.question_appeal opens it): the question keeps
+    a reference to it and the author is told, unless ``covered`` (the appeal's ticket already told the same
+    contact)."""
+    question_check_can_become_appeal(question)
+    return _move(
+        question,
+        QuestionStatus.APPEAL,
+        actor,
+        "question.to_appeal",
+        appeal=appeal,
+        covered=covered,
+        appeal_ref=appeal_ref[:60],
+    )
 
 
 # --- personal data ------------------------------------------------------------------------------------
@@ -190,7 +182,7 @@ def question_withdraw_consent(*, question: Question, actor: Any = "resident") ->
         locked = Question.objects.select_for_update().get(pk=question.pk)
         if locked.consent_withdrawn_at is not None and not (locked.author_name or locked.contact):
             return locked
-        now = timezone.now()
+        now = clock.now()
         had = {"name": bool(locked.author_name), "contact": bool(locked.contact)}
         values = [locked.author_name, locked.contact]
         locked.author_name = ""

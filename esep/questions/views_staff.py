@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from esep.accounts.permissions import Action, can, restrict
-from esep.backoffice.menu import staff_required
+from esep.core.staff import staff_required
 from esep.questions import services
 from esep.questions.forms import AnswerForm, MergeForm, NoteForm, RejectForm
 from esep.questions.models import Question, QuestionStatus
 from esep.questions.selectors import moderation_queue
+from esep.workflows.question_appeal import question_to_appeal
 
 TABS = (QuestionStatus.SUBMITTED, QuestionStatus.ACCEPTED)
 
@@ -79,7 +80,7 @@ def _act(request, pk: int, action: str) -> None:
             raise ValidationError(_("Write the answer."))
         services.question_answer_in_writing(question=question, answer=form.cleaned_data["answer"], actor=actor)
     elif action == "appeal":
-        services.question_to_appeal(question=question, actor=actor)
+        question_to_appeal(question=question, actor=actor)
     else:
         raise Http404
 

@@ -14,8 +14,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
 
+from esep.core import clock
+from esep.core.errors import EsepError
 from esep.territory.kato import ancestor_candidates, kato_prefix
 from esep.territory.models import Boundary, DataSource, Level, Place, Territory
 from esep.territory.search import normalize
@@ -24,7 +25,7 @@ KATO_COLUMNS = ["kato", "kato_version", "level", "type_code", "name_ru", "name_k
 BATCH = 2000
 
 
-class ImportRefused(Exception):
+class ImportRefused(EsepError):
     """The file is malformed; the message names the line. Nothing was written."""
 
 
@@ -56,7 +57,7 @@ def _record_source(key: str, *, title: str, licence: str, attribution: str, url:
             "licence": licence,
             "attribution": attribution,
             "url": url,
-            "imported_at": timezone.now(),
+            "imported_at": clock.now(),
             "rows": rows,
             "sha256": _sha256(path),
         },

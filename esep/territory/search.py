@@ -55,6 +55,7 @@ def normalize(text: str) -> str:
 import threading  # noqa: E402
 import time  # noqa: E402
 from collections import Counter  # noqa: E402
+from collections.abc import Callable, Iterable  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
 
 INDEX_MAX_AGE = 300.0
@@ -95,9 +96,17 @@ class _Index:
 _index: _Index | None = None
 _lock = threading.Lock()
 
+# Other apps add names residents look for without this app importing them: each source returns
+# (kind, id, normalized key, rank) rows. esep.police adds its streets (PoliceConfig.ready).
+_SOURCES: list[Callable[[], Iterable[tuple[str, int, str, tuple]]]] = []
+
+
+def register_source(source: Callable[[], Iterable[tuple[str, int, str, tuple]]]) -> None:
+    if source not in _SOURCES:
+        _SOURCES.append(source)
+
 
 def _build_index() -> _Index:
-    from esep.police.models import StreetRange
     from esep.territory.models import Territory
 
     index = _Index(built_at=time.monotonic())
@@ -105,13 +114,9 @@ def _build_index() -> _Index:
     for pk, key, level, population in rows.iterator(chunk_size=5000):
         if key:
             index.entries.append(_Entry("territory", pk, key, (_LEVEL_RANK.get(level, 9), -(population or 0))))
-    streets = StreetRange.objects.values_list("id", "street_kk", "street_ru")
-    seen: set[str] = set()
-    for pk, street_kk, street_ru in streets.iterator(chunk_size=5000):
-        key = normalize(f"{street_kk} {street_ru}")
-        if key and key not in seen:  # one entry per street name; the view expands it to its ranges
-            seen.add(key)
-            index.entries.append(_Entry("street", pk, key, (4, 0)))
+    for source in _SOURCES:
+        for kind, pk, key, rank in source():
+            index.entries.append(_Entry(kind, pk, key, rank))
     for position, entry in enumerate(index.entries):
         entry.words = tuple(dict.fromkeys(entry.key.split()))
         entry.grams = tuple(_word_grams(w) for w in entry.words)

@@ -170,7 +170,7 @@ class MsgidFinder:
     def __init__(self) -> None:
         from esep.core.i18n_check import catalogue, source_strings
 
-        root = Path(settings.BASE_DIR) / "esep"
+        root = Path(settings.PACKAGE_DIR)
         self.catalogues = {lang: catalogue(root, lang) for lang in ("kk", "ru")}
         plain, patterns = set(), []
         for msgid in source_strings(root):

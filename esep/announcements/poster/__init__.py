@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from esep.core import clock
 from esep.core.i18n import localized
 from esep.meetings.models import Meeting
 from esep.police.models import Officer, Precinct
@@ -52,7 +53,7 @@ def poster_data(*, precinct: Precinct, officer: Officer | None, meeting: Meeting
     point = precinct.point
     from esep.announcements.services import notice_rule
 
-    notice = {"days": notice_rule(timezone.localdate(), "inspector")[0]}
+    notice = {"days": notice_rule(clock.localdate(), "inspector")[0]}
 
     def when() -> str:
         return date_format(timezone.localtime(meeting.starts_at), "DATETIME_FORMAT") if meeting else ""

@@ -8,12 +8,12 @@ import time_machine
 from django.db import connection, connections
 
 from esep.appeals.models import Appeal, Reminder
-from esep.appeals.services import appeal_open_from_question
 from esep.appeals.sweep import appeals_sweep
 from esep.notifications.models import Message, MessageStatus
 from esep.notifications.services import messages_send
 from esep.testing import appeals as ta
 from esep.testing import factories as f
+from esep.workflows.question_appeal import appeal_open_from_question
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

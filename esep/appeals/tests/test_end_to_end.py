@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils import translation
 
 from esep.appeals.models import Appeal, AppealStatus
-from esep.appeals.services import appeals_open_for_protocol
 from esep.meetings.models import MeetingStatus
 from esep.notifications.backends import LocmemSmsBackend
 from esep.notifications.models import MessageStatus
@@ -19,6 +18,7 @@ from esep.notifications.selectors import messages_for
 from esep.notifications.services import message_mark_delivered, messages_send
 from esep.testing import appeals as ta
 from esep.testing import factories as f
+from esep.workflows.sealing import appeals_open_for_protocol
 
 pytestmark = pytest.mark.django_db
 

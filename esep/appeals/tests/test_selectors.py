@@ -4,12 +4,12 @@ import time_machine
 from esep.appeals import services
 from esep.appeals.describe import describe_appeals
 from esep.appeals.selectors import previous_report_measures
-from esep.appeals.services import appeals_open_for_protocol
 from esep.law import describe as law_describe
 from esep.law.describe import describe_meeting, evaluate_meeting
 from esep.meetings.models import MeetingStatus
 from esep.testing import appeals as ta
 from esep.testing import factories as f
+from esep.workflows.sealing import appeals_open_for_protocol
 
 pytestmark = pytest.mark.django_db
 

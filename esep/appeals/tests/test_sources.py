@@ -5,12 +5,13 @@ import time_machine
 from django.core import mail
 
 from esep.appeals.models import Appeal, AppealKind, AppealSource, AppealStatus
-from esep.appeals.services import appeal_open_from_question, appeals_open_for_protocol
 from esep.meetings.models import MeetingStatus
 from esep.notifications.backends import LocmemSmsBackend
 from esep.notifications.services import messages_send
 from esep.testing import appeals as ta
 from esep.testing import factories as f
+from esep.workflows.question_appeal import appeal_open_from_question
+from esep.workflows.sealing import appeals_open_for_protocol
 
 pytestmark = pytest.mark.django_db
 

@@ -15,6 +15,7 @@ from esep.questions.models import Question
 from esep.testing import appeals as ta
 from esep.testing import factories as f
 from esep.testing import public as pf
+from esep.workflows.question_appeal import question_to_appeal
 
 pytestmark = pytest.mark.django_db
 MONDAY = ta.almaty(2026, 2, 2, 11)
@@ -71,7 +72,7 @@ def test_question_name_and_contact_go_and_so_does_the_appeal_contact_under_the_s
     )
     inspector = f.staff("inspector", tree["body"])
     question = question_services.question_accept(question=question, actor=inspector)
-    question_services.question_to_appeal(question=question, actor=inspector)
+    question_to_appeal(question=question, actor=inspector)
     response = post(client, question.display_code, "en")
     page = response.content.decode()
     assert response.status_code == 200

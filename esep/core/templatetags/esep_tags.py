@@ -7,7 +7,7 @@ register = template.Library()
 
 @register.simple_tag
 def staff_menu_items():
-    from esep.backoffice.menu import staff_menu
+    from esep.core.staff import staff_menu
 
     return staff_menu()
 

@@ -73,3 +73,22 @@ def test_meetings_of_both_kinds_and_demo_logins(demo_country):
     out = io.StringIO()
     call_command("demo", "logins", stdout=out)
     assert "inspector" in out.getvalue() and "esep-demo-2026" in out.getvalue()
+
+
+def test_load_refuses_without_debug_or_the_explicit_flag(country):
+    # The demo's accounts (an administrator among them) have a published password: never by accident.
+    from django.core.management.base import CommandError
+
+    before = (User.objects.count(), PoliceBody.objects.count())
+    with pytest.raises(CommandError, match="--i-know-this-is-not-production") as refused:
+        call_command("demo", "load", "--force", stdout=io.StringIO())
+    assert refused.value.returncode == 2
+    assert (User.objects.count(), PoliceBody.objects.count()) == before
+
+
+def test_the_flag_or_debug_mode_lets_load_through(demo_country, settings):
+    out = io.StringIO()
+    call_command("demo", "load", "--i-know-this-is-not-production", stdout=out)
+    settings.DEBUG = True
+    call_command("demo", "load", stdout=out)
+    assert out.getvalue().count("already loaded") == 2

@@ -8,7 +8,7 @@ from django.test import Client
 from django.utils import translation
 
 from esep.accounts.models import Role, RoleAssignment
-from esep.backoffice.dashboard import panels_for
+from esep.core.panels import panels_for
 from esep.feedback import services
 from esep.feedback.models import CommentStatus
 from esep.testing import factories as f

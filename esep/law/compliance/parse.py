@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
+from esep.core import clock
+
 KINDS = ("chief", "inspector")
 STATUSES = ("planned", "held", "cancelled")
 FORMATS = ("indoor", "outdoor", "online")
@@ -323,7 +325,7 @@ def parse(data: Any, *, strict: bool = True, today: dt.date | None = None) -> De
     elif registration is not None and not isinstance(registration, bool):
         raise DescriptionError("registration", _("Expected %(type)s.") % {"type": _("true or false")})
 
-    as_of = _date(data, "as_of", "as_of") or today or timezone.localdate()
+    as_of = _date(data, "as_of", "as_of") or today or clock.localdate()
     items = [_item(raw, i, date) for i, raw in enumerate(_get(data, "items", "items", (list,), default=[]))]
 
     return Description(

@@ -13,6 +13,7 @@ from esep.questions.models import QuestionNotice, QuestionStatus
 from esep.questions.notices import notify_author
 from esep.testing import factories as f
 from esep.testing import public as pf
+from esep.workflows.question_appeal import question_to_appeal
 
 pytestmark = pytest.mark.django_db
 S = QuestionStatus
@@ -112,7 +113,7 @@ def test_rolled_back_change_sends_nothing(meeting, inspector):
 def test_question_turned_into_appeal_gets_one_message_with_the_appeal_link(meeting, inspector):
     question = ask(meeting, language="ru")
     question = services.question_accept(question=question, actor=inspector)
-    services.question_to_appeal(question=question, actor=inspector)
+    question_to_appeal(question=question, actor=inspector)
     question.refresh_from_db()
     from esep.appeals.models import Appeal
 
@@ -130,7 +131,7 @@ def test_nameless_question_turned_into_appeal_is_told_the_procedure_ended(meetin
     # is still told the procedure ended (АППК art. 70 p.3), in one message.
     question = ask(meeting, name="", language="en")
     question = services.question_accept(question=question, actor=inspector)
-    services.question_to_appeal(question=question, actor=inspector)
+    question_to_appeal(question=question, actor=inspector)
     from esep.appeals.models import Appeal
 
     appeal = Appeal.objects.get(source_key=f"questions.question:{question.pk}")

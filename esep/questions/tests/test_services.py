@@ -103,11 +103,10 @@ def test_moderation_is_audited(meeting, inspector):
 
 
 def test_accepted_question_becomes_an_appeal(meeting, inspector):
-    appeals = pytest.importorskip("esep.appeals.services", reason="the appeals branch is not merged yet")
-    if not hasattr(appeals, "appeal_open_from_question"):
-        pytest.skip("esep.appeals.services.appeal_open_from_question does not exist yet (appeals branch)")
+    from esep.workflows.question_appeal import question_to_appeal
+
     q = services.question_accept(question=pf.question(meeting), actor=inspector)
-    done = services.question_to_appeal(question=q, actor=inspector)
+    done = question_to_appeal(question=q, actor=inspector)
     assert done.status == S.APPEAL and done.appeal_ref
 
 

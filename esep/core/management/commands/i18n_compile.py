@@ -11,7 +11,7 @@ class Command(BaseCommand):
     help = "Compile Esep's translations (.po -> .mo) without GNU gettext."
 
     def handle(self, *args, **options):
-        root = Path(settings.BASE_DIR) / "esep"
+        root = Path(settings.PACKAGE_DIR)
         count = 0
         for po_path in sorted(root.glob("**/locale/*/LC_MESSAGES/*.po")):
             mo_path = po_path.with_suffix(".mo")

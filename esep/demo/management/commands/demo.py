@@ -1,5 +1,10 @@
-"""esep demo load [--scale default|national] | logins"""
+"""esep demo load [--scale default|national] [--i-know-this-is-not-production] | logins
 
+The demo creates accounts (an administrator among them) whose password is published in the README, so
+``load`` refuses unless Django runs in debug mode (ESEP_DEBUG=1, as ``make demo`` does) or the operator says
+explicitly that this database is not production."""
+
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
@@ -7,6 +12,8 @@ from esep.demo.generator import DEMO_PASSWORD, SCALES, Generator, demo_logins
 from esep.demo.showcase import sample_codes
 from esep.police.models import PoliceBody
 from esep.territory.models import Territory
+
+NOT_PRODUCTION = "--i-know-this-is-not-production"
 
 
 class Command(BaseCommand):
@@ -17,6 +24,11 @@ class Command(BaseCommand):
         load = sub.add_parser("load", help="Generate the demo (skipped if police bodies already exist).")
         load.add_argument("--scale", choices=sorted(SCALES), default="default")
         load.add_argument("--force", action="store_true", help="Generate even if the registry is not empty.")
+        load.add_argument(
+            NOT_PRODUCTION,
+            action="store_true",
+            help="Load although ESEP_DEBUG is off (benchmarks, CI). The demo's logins have a published password.",
+        )
         sub.add_parser("logins", help="Print the demo logins.")
 
     def handle(self, *args, **options):
@@ -32,6 +44,12 @@ class Command(BaseCommand):
                 for what, code in codes.items():
                     self.stdout.write(f"  {code:<12} {what}")
             return
+        if not settings.DEBUG and not options["i_know_this_is_not_production"]:
+            raise CommandError(
+                "Refusing to load the demo: its accounts, an administrator among them, have a published password. "
+                f"Run it with ESEP_DEBUG=1, or pass {NOT_PRODUCTION} if this database is not production.",
+                returncode=2,
+            )
         if not Territory.objects.exists():
             raise CommandError("Load the territory first: esep territory import-all", returncode=2)
         if PoliceBody.objects.exists() and not options["force"]:

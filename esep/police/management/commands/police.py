@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
+from esep.core import clock
 from esep.police.selectors import inspector_on, precincts_for_settlement
 from esep.territory.selectors import settlements_named
 
@@ -21,7 +21,7 @@ class Command(BaseCommand):
         who.add_argument("--on", dest="on", help="A past date, YYYY-MM-DD (default: today in Asia/Almaty).")
 
     def handle(self, *args, **options):
-        day = timezone.localdate()
+        day = clock.localdate()
         if options.get("on"):
             try:
                 day = dt.date.fromisoformat(options["on"])
@@ -39,7 +39,7 @@ class Command(BaseCommand):
             for precinct in precincts:
                 self.stdout.write(f"  precinct {precinct.number}: {precinct.name_ru} — {precinct.body.name_ru}")
                 current = inspector_on(precinct, day)
-                label = "inspector today" if day == timezone.localdate() else f"inspector on {day.isoformat()}"
+                label = "inspector today" if day == clock.localdate() else f"inspector on {day.isoformat()}"
                 if current is None:
                     self.stdout.write(f"    {label}: none (vacant)")
                     continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
-from esep.meetings.retention import retention_purge
+from esep.workflows.retention import retention_purge
 
 
 class Command(BaseCommand):

@@ -17,7 +17,6 @@ from esep.appeals import services as appeal_services
 from esep.appeals.models import Appeal, AppealStatus, EventKind
 from esep.law import deadlines, rules
 from esep.meetings.models import DestructionRecord, DestructionSubject
-from esep.meetings.retention import expired_through, retention_purge
 from esep.notifications.models import Message, MessageStatus
 from esep.notifications.services import messages_send
 from esep.questions import services as question_services
@@ -25,6 +24,7 @@ from esep.questions.models import Question, QuestionStatus
 from esep.testing import appeals as ta
 from esep.testing import factories as f
 from esep.testing import public as pf
+from esep.workflows.retention import expired_through, retention_purge
 
 pytestmark = pytest.mark.django_db
 D = dt.date

@@ -32,6 +32,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from esep.core import clock
 from esep.core.audit import audit_record
 from esep.meetings.lawrules import rule_citation, term_end
 from esep.meetings.models import DestructionRecord, DestructionSubject, Meeting, MeetingKind, MeetingStatus
@@ -186,7 +187,7 @@ def _purge_personal_data(today: dt.date, now: dt.datetime, actor_name: str) -> d
 
 
 def retention_purge(*, actor_name: str = "esep retention purge", now: dt.datetime | None = None) -> PurgeResult:
-    now = now or timezone.now()
+    now = now or clock.now()
     today = timezone.localdate(now)
     totals = {"meetings": 0, "participants": 0, "videos": 0, "items": 0}
     candidates = (

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 ESEP := $(PY) -m esep
 STAMP := $(VENV)/.installed-$(shell cat requirements/*.txt pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: setup demo demo-data serve test test-fast lint messages bench clean
+.PHONY: setup demo demo-data serve test test-fast lint messages bench load worker clean
 
 $(STAMP): requirements/base.txt requirements/dev.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,15 @@ messages: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/compliance.py
 	$(PY) bench/public_pages.py
+
+# The load test (bench/load.py): Locust is installed only for it. Several servers: see docs/operations.md.
+load: $(STAMP)
+	$(PY) -m pip install --quiet -r requirements/load.txt
+	$(PY) bench/load.py $(LOAD_ARGS)
+
+# The background worker (periodic jobs) for a demo or a single machine.
+worker: setup
+	$(ESEP) worker
 
 clean:
 	rm -rf var $(VENV)

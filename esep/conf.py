@@ -94,6 +94,20 @@ QUESTION_MIN_FILL_SECONDS: int = _declare(
 )
 PUBLIC_CACHE_SECONDS: int = _declare("ESEP_PUBLIC_CACHE_SECONDS", int, 300, "Anonymous page cache lifetime.")
 
+QUEUE_FILE: str = _declare(
+    "ESEP_QUEUE_FILE",
+    str,
+    str(BASE_DIR / "var" / "queue.sqlite3"),
+    "The worker's queue when no Redis is configured (one machine only).",
+)
+METRICS_TOKEN: str = _declare(
+    "ESEP_METRICS_TOKEN", str, "", "Bearer token for /metrics from other hosts; empty: loopback only."
+)
+LOG_FORMAT: str = _declare("ESEP_LOG_FORMAT", str, "text", "text or json (one JSON object per line).")
+REQUEST_LOG_LEVEL: str = _declare(
+    "ESEP_REQUEST_LOG_LEVEL", str, "WARNING", "INFO writes one log line per request (method, path, status, time)."
+)
+
 
 def local_secret_key() -> str:
     """Without ESEP_SECRET_KEY, a random key kept in ESEP_VAR_DIR/secret_key on this machine (never

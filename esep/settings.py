@@ -54,9 +54,11 @@ INSTALLED_APPS = [
     "esep.backoffice",
     "esep.api",
     "esep.demo",
+    "esep.ops",
 ]
 
 MIDDLEWARE = [
+    "esep.ops.observability.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -193,11 +195,25 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
 }
 
+# Operations (esep.ops): the worker's queue, metrics, logs. JSON logs carry the request id of each line.
+ESEP_REDIS_URL = conf.REDIS_URL
+ESEP_QUEUE_FILE = conf.QUEUE_FILE
+ESEP_METRICS_TOKEN = conf.METRICS_TOKEN
+# The load balancer's health checks may come over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "esep.ops.observability.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "esep.ops.observability.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": conf.LOG_FORMAT, "filters": ["request_id"]}
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {"esep.request": {"level": conf.REQUEST_LOG_LEVEL, "propagate": True}},
 }
 
 DATA_DIR = PACKAGE_DIR / "data"  # the reference data shipped in the package (esep/data/README.md)

@@ -10,10 +10,12 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("esep.api.urls")),
     path("admin/", admin.site.urls),
+    path("", include("esep.ops.urls")),
 ]
 urlpatterns += i18n_patterns(
     *[path(f"staff/{app}/", include(f"esep.{app}.urls_staff")) for app in STAFF_APPS],
     path("staff/feedback/", include("esep.feedback.urls_staff")),
+    path("staff/ops/", include("esep.ops.urls_staff")),
     path("staff/", include("esep.backoffice.urls")),
     path("accounts/", include("esep.accounts.urls")),
     path("m/", include("esep.meetings.urls_public")),

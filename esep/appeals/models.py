@@ -156,7 +156,14 @@ class Appeal(models.Model):
 
     class Meta:
         ordering = ["-received_at", "-id"]
-        indexes = [models.Index(fields=["status", "due_on"]), models.Index(fields=["body", "status"])]
+        indexes = [
+            models.Index(fields=["status", "due_on"]),
+            models.Index(fields=["body", "status"]),
+            # The sweep's working set: appeals not yet marked overdue. Those already marked (and reminded in the
+            # same transaction) drop out of this index, so a sweep with nothing to do costs what is live, not the
+            # whole backlog of overdue appeals.
+            models.Index(fields=["status", "due_on"], condition=Q(overdue_since__isnull=True), name="appeal_live_due"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(contact_consent=True) | Q(applicant_contact=""), name="appeal_contact_needs_consent"
@@ -215,11 +222,21 @@ class AppealForward(models.Model):
     replied_at = models.DateTimeField(null=True, blank=True)
     replied_late = models.BooleanField(null=True, blank=True)
     withdrawn = models.BooleanField(default=False)
+    # When the sweep reminded staff that the competent body's term passed without an answer (once).
+    late_reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     scope_body_field = "appeal__body"
 
     class Meta:
         ordering = ["forwarded_at", "id"]
+        indexes = [
+            # Forwards the sweep still has to chase: unanswered and not yet reminded as late.
+            models.Index(
+                fields=["agency_due_on", "appeal"],
+                condition=Q(replied_at__isnull=True, withdrawn=False, late_reminded_at__isnull=True),
+                name="forward_to_chase",
+            )
+        ]
         verbose_name = _("forwarding")
         verbose_name_plural = _("forwardings")
 

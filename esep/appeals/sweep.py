@@ -17,7 +17,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Coalesce
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -27,6 +28,7 @@ from esep.appeals.models import (
     CLOCKED_KINDS,
     Appeal,
     AppealEvent,
+    AppealForward,
     AppealStatus,
     EventKind,
     Reminder,
@@ -57,24 +59,46 @@ def _effective_due(today_or_before: dt.date) -> Q:
     )
 
 
+def _reminded(kind: str, for_date) -> Exists:
+    """A reminder of this kind was already written for this date (the unique row of ``_remind``)."""
+    return Exists(Reminder.objects.filter(appeal=OuterRef("pk"), kind=kind, for_date=for_date))
+
+
+def sweep_candidates(today: dt.date, soon: dt.date) -> list[int]:
+    """The appeals with something left to do, and only those.
+
+    An appeal is marked overdue and reminded in one transaction (``_sweep_one``), so once marked it leaves
+    the working set for good (the partial index ``appeal_live_due`` holds only appeals not yet marked); a
+    late competent body is chased once (``AppealForward.late_reminded_at``, index ``forward_to_chase``).
+    A run with nothing to do therefore reads what is live, not the backlog of overdue appeals.
+    """
+    due = Coalesce("extended_until", "due_on")
+    live = Appeal.objects.filter(overdue_since__isnull=True, kind__in=CLOCKED_KINDS, status__in=UNANSWERED)
+    live = live.annotate(eff_due=due)
+    term = live.filter(eff_due__lte=soon).filter(
+        Q(eff_due__lt=today) | ~_reminded(ReminderKind.DUE_SOON, OuterRef("eff_due"))
+    )
+    forward = live.filter(competence=Competence.OTHER, redirect_due_on__lte=soon).filter(
+        ~_reminded(ReminderKind.FORWARD_DUE, OuterRef("redirect_due_on"))
+    )
+    late_agency = AppealForward.objects.filter(
+        replied_at__isnull=True,
+        withdrawn=False,
+        late_reminded_at__isnull=True,
+        agency_due_on__lt=today,
+        appeal__status=AppealStatus.FORWARDED,
+    )
+    found = set(term.order_by().values_list("pk", flat=True))
+    found |= set(forward.order_by().values_list("pk", flat=True))
+    found |= set(late_agency.order_by().values_list("appeal_id", flat=True))
+    return sorted(found)
+
+
 def appeals_sweep(*, today: dt.date | None = None) -> SweepResult:
     today = today or core_clock.localdate()
     soon = clock.add_working_days(today, REMIND_BEFORE_WORKING_DAYS)
     result = SweepResult()
-    unanswered = Appeal.objects.filter(kind__in=CLOCKED_KINDS, status__in=UNANSWERED)
-    candidates = set(unanswered.filter(_effective_due(soon)).values_list("pk", flat=True))
-    candidates |= set(
-        unanswered.filter(competence=Competence.OTHER, redirect_due_on__lte=soon).values_list("pk", flat=True)
-    )
-    candidates |= set(
-        Appeal.objects.filter(
-            status=AppealStatus.FORWARDED,
-            forwards__replied_at__isnull=True,
-            forwards__withdrawn=False,
-            forwards__agency_due_on__lt=today,
-        ).values_list("pk", flat=True)
-    )
-    for pk in sorted(candidates):
+    for pk in sweep_candidates(today, soon):
         _sweep_one(pk, today, soon, result)
     return result
 
@@ -117,6 +141,7 @@ def _sweep_one(pk: int, today: dt.date, soon: dt.date, result: SweepResult) -> N
             forward = appeal.current_forward
             if forward and forward.replied_at is None and forward.agency_due_on and forward.agency_due_on < today:
                 _remind(appeal, ReminderKind.AGENCY_OVERDUE, forward.agency_due_on, result)
+                AppealForward.objects.filter(pk=forward.pk).update(late_reminded_at=core_clock.now())
 
 
 def _recipients(appeal: Appeal) -> list[tuple[str, str]]:

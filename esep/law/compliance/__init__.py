@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from esep.law.compliance.checks import CHECKS, period_rule_code, period_text, period_window
+from esep.law.compliance.checks import CHECKS, period_rule_code, period_text, period_window, unknown_findings
 from esep.law.compliance.findings import ERROR, WARNING, Finding, make
 from esep.law.compliance.parse import DescriptionError, parse
 from esep.law.rules import find
@@ -36,7 +36,7 @@ def evaluate(description: dict[str, Any], *, strict: bool = True, today: dt.date
     findings: list[Finding] = []
     for check in CHECKS:
         findings.extend(check(d))
-    return findings
+    return findings + unknown_findings(d)
 
 
 def evaluate_obligation(

@@ -30,7 +30,17 @@ NOTE_652 = (
     "Order 652 (registered 22.08.2023) took force ten calendar days after its first publication (p.6); the "
     "publication date is not in the seed, 04.09.2023 is assumed as the date of force."
 )
-NOTE_APPK = "The АППК took force on 01.07.2021; earlier appeals fell under the Law on appeals (not modelled)."
+NOTE_APPK = (
+    "The АППК took force on 01.07.2021 (its art. 2 of the enacting law); appeals received earlier fall under the Law "
+    "of 12.01.2007 No. 221-III, modelled as the earlier versions of the same rules."
+)
+LAW_221_TO = APPK_FROM - dt.timedelta(days=1)
+NOTE_221 = (
+    "Law 221-III of 12.01.2007 governed appeals until the АППК took force (lost force 01.07.2021; last day "
+    "30.06.2021). Its own date of force (2007) lies before every meeting Esep judges, so no start date is set. "
+    "The law is not among the seed texts: its numbers are those of its last version (calendar days from "
+    "receipt) and each paragraph should be checked against the official text."
+)
 NOTE_241 = (
     "Law 241-VIII of 17.12.2025 took force about ten days after its publication in late December 2025; "
     "30.12.2025 is assumed. Check against the official publication date."

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from esep.law.rules import Act, register, register_act
 from esep.law.ruleset.dates import CHIEF, D723_CHIEF_TO, D723_FROM, D723_INSPECTOR_TO, INSPECTOR, NOTE_723
-from esep.law.ruleset.meetings import INVITEES, MINUTES_FIELDS, REGIONAL_MEDIA, versions
+from esep.law.ruleset.meetings import IN_PERSON, INVITEES, MINUTES_FIELDS, REGIONAL_MEDIA, versions
 
 register_act(
     Act(
@@ -19,6 +19,7 @@ register_act(
 )
 
 RULES = [
+    ("meeting.format_allowed", None, "p.2", IN_PERSON),
     ("meeting.chief_period", CHIEF, "p.21", "yearly_q1_next_year"),
     ("meeting.inspector_period", INSPECTOR, "p.24", "quarterly"),
     ("meeting.notice_days", None, "p.7.2", 10),

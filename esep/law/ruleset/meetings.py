@@ -17,7 +17,19 @@ def _s(en: str, kk: str, ru: str) -> dict[str, str]:
     return {"summary_en": en, "summary_kk": kk, "summary_ru": ru}
 
 
+IN_PERSON = ("indoor", "outdoor")
+
 ABOUT: dict[str, dict[str, Any]] = {
+    "meeting.format_allowed": dict(
+        **_s(
+            "A report is an in-person speech before the population; only an inspector's report under Order 652 may "
+            "also be held online.",
+            "Есеп халық алдында бетпе-бет сөйлеу болып табылады; тек 652 бұйрық бойынша инспектордың есебі онлайн "
+            "форматта да өткізілуі мүмкін.",
+            "Отчет является очным выступлением перед населением; только отчет участкового по приказу 652 может "
+            "проводиться и в онлайн-формате.",
+        )
+    ),
     "meeting.chief_period": dict(
         **_s(
             "A chief reports at least once a year, in the first quarter of the year after the reporting period.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from esep.law.rules import Act, Rule, register, register_act
 from esep.law.ruleset.dates import INSPECTOR, NOTE_652, O652_FROM
-from esep.law.ruleset.meetings import INVITEES, MINUTES_FIELDS, REGIONAL_MEDIA, _s, versions
+from esep.law.ruleset.meetings import IN_PERSON, INVITEES, MINUTES_FIELDS, REGIONAL_MEDIA, _s, versions
 
 register_act(
     Act(
@@ -19,6 +19,9 @@ register_act(
 )
 
 RULES = [
+    ("meeting.format_allowed", INSPECTOR, "p.27", (*IN_PERSON, "online")),
+    # Order 652 names no secretary: the inspector keeps and signs the minutes (p.32).
+    ("meeting.secretary_from", INSPECTOR, "", None),
     (
         "meeting.inspector_period",
         INSPECTOR,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from esep.law.rules import Act, register, register_act
 from esep.law.ruleset.dates import CHIEF, NOTE_608, O608_FROM
-from esep.law.ruleset.meetings import INVITEES, MINUTES_FIELDS, REGIONAL_MEDIA, versions
+from esep.law.ruleset.meetings import IN_PERSON, INVITEES, MINUTES_FIELDS, REGIONAL_MEDIA, versions
 
 register_act(
     Act(
@@ -19,6 +19,7 @@ register_act(
 )
 
 RULES = [
+    ("meeting.format_allowed", CHIEF, "p.2", IN_PERSON),
     ("meeting.chief_period", CHIEF, "p.4", "yearly_q1_next_year"),
     (
         "meeting.notice_days",

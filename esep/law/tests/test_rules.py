@@ -138,10 +138,12 @@ def test_unknown_rule_names_the_code():
 
 
 def test_no_version_in_force_is_a_distinct_error():
-    with pytest.raises(rules.RuleNotInForce, match=r"appk\.term_days"):
-        rules.rule("appk.term_days", D(2019, 1, 1))
-    # Order 652 names no secretary; the rule simply has no version for an inspector's report in 2024.
-    assert rules.find("meeting.secretary_from", D(2024, 1, 1), kind="inspector") is None
+    # Before Decree 723 took force no rule of reports is modelled.
+    before = rules.versions("meeting.notice_days")[0].valid_from - dt.timedelta(days=1)
+    with pytest.raises(rules.RuleNotInForce, match=r"meeting\.notice_days"):
+        rules.rule("meeting.notice_days", before, kind="chief")
+    # Order 652 names no secretary: a version that says so (value None), not a gap.
+    assert rules.rule("meeting.secretary_from", D(2024, 1, 1), kind="inspector").value is None
 
 
 def test_citation_in_three_languages():

@@ -239,6 +239,8 @@ def load() -> None:
         ACTS.clear()
         for name in [n for n in sys.modules if n == "esep.law.ruleset" or n.startswith("esep.law.ruleset.")]:
             del sys.modules[name]
+        if hasattr(sys.modules.get("esep.law"), "ruleset"):
+            delattr(sys.modules["esep.law"], "ruleset")
         raise LawNotLoaded(f"the rules of esep.law could not be loaded: {exc!r}") from exc
     if not _REGISTRY:
         raise LawNotLoaded("esep.law.ruleset registered no rules")

@@ -36,7 +36,8 @@ def clean_description(kind: str = "inspector", when: str = "2024-05-20") -> dict
     period = {"year": day.year - 1} if kind == "chief" else {"year": day.year, "quarter": (day.month - 1) // 3 + 1}
     announced = (day - dt.timedelta(days=12)).isoformat()
     # Which act governs is the rules' business: no date of force is copied here.
-    under_723 = rules.rule("meeting.signatories", day, kind=kind).act == "decree_723"
+    governing = rules.find("meeting.signatories", day, kind=kind)
+    under_723 = governing is None or governing.act == "decree_723"
     if under_723:
         signatures = ["secretary", kind, "akimat_stamp"]
         secretary = "akimat"

@@ -135,7 +135,7 @@ LABELS: dict[str, str] = {
     # formats (Decree 723 p.2; Order 608 p.2; Order 652 p.27)
     "format_indoor": gettext_noop("indoors"),
     "format_outdoor": gettext_noop("outdoors"),
-    "format_online": gettext_noop("online"),
+    "format_online": gettext_noop("in an online format"),
     # secretary
     "police": gettext_noop("an employee of the police body"),
     "akimat_secretary": gettext_noop("a representative of the local executive body"),

@@ -52,7 +52,7 @@ def test_format(kind, day, fmt, expected):
     if found:
         assert found[0].path == "format"
         assert found[0].citation == rules.citation("meeting.format_allowed", day, kind=kind)
-        assert "online" in found[0].message_en
+        assert "in an online format" in found[0].message_en and "онлайн" in found[0].message_ru
 
 
 # --- appeals: Law 221-III before the АППК, anonymity (art. 88 p.1 sub.2), crime reports (art. 3 p.4) ------

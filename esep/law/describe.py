@@ -48,7 +48,7 @@ def unregister_describer(fn: Describer) -> None:
 
 def describe_meeting(meeting: Any) -> dict[str, Any]:
     """The description of a stored meeting. For many meetings, prefetch ``reporters__officer`` and
-    ``reporters__precinct`` and select ``settlement`` first (see ``esep.law.selectors.meetings_for_compliance``)."""
+    ``reporters__precinct`` and select ``settlement`` first."""
     reporters = list(meeting.reporters.all())
     description: dict[str, Any] = {
         "id": meeting.pk,

@@ -205,7 +205,7 @@ def _date(obj: dict, key: str, path: str, *, required: bool = False) -> dt.date 
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # A date, "T" or a space, hh:mm[:ss[.ffffff]], then nothing, "Z" or an offset ±hh:mm.
-_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?")
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)?")
 
 # Terms are counted forward by months and working days; a date near the end of the calendar would overflow.
 YEARS = (1900, 2999)

@@ -279,3 +279,15 @@ def test_rule_not_known_for_the_date(day, unknown):
     if found:
         assert {f.rule for f in found} >= {"meeting.notice_days", "meeting.signatories"}
         assert all(f.severity == "warning" and day.isoformat() in f.message_en for f in found)
+
+
+@pytest.mark.parametrize(
+    ("year", "unknown"), [(D723.year - 1, True), (D723.year, False)], ids=["before-723-p.21", "723-p.21"]
+)
+def test_an_obligation_with_no_rule_in_force_is_a_finding(year, unknown):
+    from esep.law.compliance import evaluate_obligation
+
+    found = evaluate_obligation(kind="chief", year=year, quarter=None, held_on=[], as_of=dt.date(year + 2, 1, 1))
+    assert ([f.code for f in found] == ["rule.unknown"]) is unknown
+    if not unknown:
+        assert [f.code for f in found] == ["report.missing"]

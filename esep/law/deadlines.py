@@ -87,9 +87,7 @@ def is_appeal_term(rule_code: str) -> bool:
     return any(v.start_event in APPEAL_EVENTS for v in versions(rule_code))
 
 
-def version_day(
-    rule_code: str, start: dt.date | dt.datetime, *, registered_on: dt.date | None = None
-) -> dt.date:
+def version_day(rule_code: str, start: dt.date | dt.datetime, *, registered_on: dt.date | None = None) -> dt.date:
     """The day whose version of ``rule_code`` applies to a term starting at ``start`` (see the module doc)."""
     if is_appeal_term(rule_code):
         if registered_on is not None:

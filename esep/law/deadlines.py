@@ -180,3 +180,15 @@ def compute(
 def _back(the_rule: Rule, start_day: dt.date, n: int) -> dt.date:
     months = n if the_rule.unit == "months" else 12 * n
     return _add_months(start_day, -months)
+
+
+def extension_limit(
+    decided_on: dt.date, *, registered_on: dt.date | None = None, term_due: dt.date | None = None
+) -> Deadline:
+    """The latest day an extension of an appeal's term may reach, under the version in force on its
+    registration day: N months from the decision (АППК art. 76 p.3), or N calendar days from the end of the
+    term (Law 221-III art. 8 p.4) when the version counts from ``term_end``."""
+    on = registered_on or decided_on
+    version = rule("appk.extension_max_months", on)
+    start = term_due if version.start_event == "term_end" and term_due is not None else decided_on
+    return compute(version.code, start, on=on)

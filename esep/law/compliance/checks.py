@@ -391,10 +391,8 @@ def _check_appeal(d: Description, item) -> list[Finding]:
 
 
 def _longest_extension(ext: Rule, decided_on: dt.date, term_due: dt.date, registered: dt.date) -> dt.date:
-    """The latest day an extension may reach: from the decision (АППК art. 76 p.3, months) or from the end of
-    the term (Law 221-III art. 8 p.4, calendar days), as the version says."""
-    start = term_due if ext.start_event == "term_end" else decided_on
-    return deadlines.compute(ext.code, start, on=registered).due
+    """The latest day an extension may reach (:func:`esep.law.deadlines.extension_limit`)."""
+    return deadlines.extension_limit(decided_on, registered_on=registered, term_due=term_due).due
 
 
 def _check_extension(

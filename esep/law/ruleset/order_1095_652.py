@@ -20,8 +20,18 @@ register_act(
 
 RULES = [
     ("meeting.format_allowed", INSPECTOR, "p.27", (*IN_PERSON, "online")),
-    # Order 652 names no secretary: the inspector keeps and signs the minutes (p.32).
-    ("meeting.secretary_from", INSPECTOR, "", None),
+    # Order 652 names no secretary: a version that says so, not a gap.
+    (
+        "meeting.secretary_from",
+        INSPECTOR,
+        "",
+        None,
+        _s(
+            "Order 652 names no secretary; the inspector signs the minutes (p.32).",
+            "652 бұйрық хатшыны атамайды; хаттамаға учаскелік инспектор қол қояды (32-т.).",
+            "Приказ 652 не называет секретаря; протокол подписывает участковый инспектор (п.32).",
+        ),
+    ),
     (
         "meeting.inspector_period",
         INSPECTOR,

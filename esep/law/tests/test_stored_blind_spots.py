@@ -127,3 +127,23 @@ def test_stored_extension_notice(monkeypatch):
     assert row["appeal"]["extension_notified_on"] == "2026-02-20"
     found = codes(meeting, dt.date(2026, 3, 1))
     assert "appeal.extension_not_notified" not in found and "appeal.extension_notified_late" not in found
+
+
+APPK_FROM = first_day("appk.term_days", "appk")
+
+
+@pytest.mark.parametrize(
+    ("day", "citation"),
+    [(APPK_FROM - ONE, "Law 221-III art. 8 p.1"), (APPK_FROM, "АППК art. 76 p.1")],
+    ids=["Law-221-art.8-p.1-day-before-АППК", "АППК-art.76-p.1-first-day"],
+)
+def test_stored_appeal_before_and_after_the_appk(monkeypatch, day, citation):
+    """A complaint at a 2021 meeting gets its term under the law of its day, and the findings page agrees."""
+    monkeypatch.setattr(law_describe, "_describers", [describe_appeals])
+    meeting = f.meeting(starts_at=ta.almaty(day.year, day.month, day.day, 11), status=MeetingStatus.HELD)
+    with time_machine.travel(ta.almaty(day.year, day.month, day.day, 13), tick=False):
+        (appeal,) = appeals_open_for_protocol(protocol=ta.signed_protocol(meeting, [{"text": "Жарық жоқ."}]), actor="x")
+    assert appeal.due_basis["citation"] == citation
+    (overdue,) = [x for x in evaluate_meeting(meeting, today=day + 90 * ONE) if x.code == "appeal.overdue"]
+    assert overdue.params["due"] == appeal.due_on.isoformat()
+    assert overdue.citation == citation

@@ -4,9 +4,10 @@ UTC+6 to UTC+5 on 01.03.2024. Dates of force are read from the rules, never copi
 
 import copy
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from esep.law import rules
@@ -221,30 +222,60 @@ def test_minutes_completed_at(starts, completed, code):
         assert found[0].citation == "Order 652 p.32"
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def _ambiguous(moment: dt.datetime) -> bool:
+    """A wall-clock time that happened twice in Almaty (the hour after 00:00 on 01.03.2024 was lived again as
+    23:00-23:59 on 29.02): without an offset it cannot name one instant."""
+    wall = moment.replace(tzinfo=None)
+    return wall.replace(tzinfo=ALMATY, fold=0).utcoffset() != wall.replace(tzinfo=ALMATY, fold=1).utcoffset()
+
+
+ALMATY = ZoneInfo("Asia/Almaty")
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     moment=st.datetimes(min_value=dt.datetime(2023, 10, 1), max_value=dt.datetime(2024, 6, 30)),
     offset_minutes=st.integers(min_value=-12 * 60, max_value=14 * 60).map(lambda m: m - m % 15),
     completed_after=st.integers(min_value=-600, max_value=2000),
+    published_before=st.integers(min_value=6 * 24 * 60, max_value=14 * 24 * 60),
+    received_after=st.integers(min_value=0, max_value=3 * 24 * 60),
 )
-def test_any_offset_gives_the_findings_of_the_almaty_wall_clock(moment, offset_minutes, completed_after):
+def test_any_offset_gives_the_findings_of_the_almaty_wall_clock(
+    moment, offset_minutes, completed_after, published_before, received_after
+):
     """An instant given with any offset yields the same findings as the same Almaty wall-clock time."""
-    from zoneinfo import ZoneInfo
-
-    almaty = ZoneInfo("Asia/Almaty")
-    start = moment.replace(tzinfo=almaty)
-    done = start + dt.timedelta(minutes=completed_after)
+    start = moment.replace(tzinfo=ALMATY)
+    instants = {
+        ("starts_at",): start,
+        ("minutes", "completed_at"): start + dt.timedelta(minutes=completed_after),
+        ("announcement", "published_at"): start - dt.timedelta(minutes=published_before),
+        ("items", 0, "appeal", "received_at"): start + dt.timedelta(minutes=received_after),
+    }
+    instants = {path: t.astimezone(ALMATY) for path, t in instants.items()}
+    assume(not any(_ambiguous(t) for t in instants.values()))
     zone = dt.timezone(dt.timedelta(minutes=offset_minutes))
     base = at(start.date())
     base.pop("ends_at")
     base["minutes"].pop("completed_on")
-    as_offset = copy.deepcopy(base)
-    as_offset["starts_at"] = start.astimezone(zone).isoformat()
-    as_offset["minutes"]["completed_at"] = done.astimezone(zone).isoformat()
-    as_wall = copy.deepcopy(base)
-    as_wall["starts_at"] = start.astimezone(almaty).replace(tzinfo=None).isoformat()
-    as_wall["minutes"]["completed_at"] = done.astimezone(almaty).replace(tzinfo=None).isoformat()
-    assert codes(as_offset) == codes(as_wall)
+    base["items"] = [{"kind": "complaint", "in_minutes": True, "appeal": {}}]
+    base["as_of"] = (start.date() + dt.timedelta(days=20)).isoformat()
+
+    def filled(render):
+        d = copy.deepcopy(base)
+        for path, t in instants.items():
+            target = d
+            for key in path[:-1]:
+                target = target[key]
+            target[path[-1]] = render(t)
+        return d
+
+    as_offset = filled(lambda t: t.astimezone(zone).isoformat())
+    as_wall = filled(lambda t: t.replace(tzinfo=None).isoformat())
+
+    def seen(d):
+        return [(x.code, x.path, x.params) for x in evaluate(d)]
+
+    assert seen(as_offset) == seen(as_wall)
 
 
 # --- registration: Order 652 p.32, every participant registered ------------------------------------------

@@ -1,5 +1,5 @@
-"""The rules themselves, one module per act, read from the seed texts in /work/shared/seeds and the statutory
-table in DOMAIN.md. One rule lives here once; code asks :mod:`esep.law.rules` for it.
+"""The rules themselves, one module per act, read from the texts of the acts (Russian and Kazakh) and the
+statutes they refer to. One rule lives here once; code asks :mod:`esep.law.rules` for it.
 
 - :mod:`~esep.law.ruleset.dates`: every date of force, with the note saying how it was found or assumed;
 - :mod:`~esep.law.ruleset.meetings`: what each rule about reports means, the same under every act;

@@ -1,6 +1,6 @@
 """Dates of force of the acts, in one place, each with the note saying how it was found or assumed.
 
-The seeds give the rule of entry into force ("ten calendar days after the first official publication")
+The texts give the rule of entry into force ("ten calendar days after the first official publication")
 but not the publication dates, so most dates below are assumptions; each version of a rule carries the
 note in its ``date_note``. Nothing outside :mod:`esep.law` copies these dates: tests read them from the rules."""
 

@@ -1,5 +1,5 @@
-"""Government Decree No. 723 of 06.11.2018: the rules of chiefs' and inspectors' reports until the 2023 orders
-(seed: decree-723-2018-police-reports-rules.ru.txt)."""
+"""Government Decree No. 723 of 06.11.2018: the rules of chiefs' and inspectors' reports until the 2023
+orders (Russian text)."""
 
 from __future__ import annotations
 

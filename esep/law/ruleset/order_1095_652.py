@@ -1,5 +1,5 @@
 """MVD Order No. 1095 of 29.12.2015, chapter 3, as added by Order No. 652 of 21.08.2023: the rules of a district
-inspector's report (seed: order-652-2023-inspector-report-rules.kk.txt)."""
+inspector's report (Kazakh text)."""
 
 from __future__ import annotations
 

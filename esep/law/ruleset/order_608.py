@@ -1,5 +1,4 @@
-"""MVD Order No. 608 of 31.07.2023: the rules of a police chief's report (seed:
-order-608-2023-chief-report-rules.ru-kk.txt)."""
+"""MVD Order No. 608 of 31.07.2023: the rules of a police chief's report (Russian and Kazakh texts)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,9 @@
 """The АППК clock of an appeal: the one place in this app that asks esep.law for terms.
 
+Every term is computed by esep.law.deadlines, the computation the compliance checks use too; the version of
+the rule is the one in force on the appeal's registration day (docs/compliance.md), so the stored appeal and
+``evaluate()`` agree (esep/law/tests/test_agreement.py).
+
 Every number comes from a rule of esep.law with its citation; what it returned is stored on the appeal
 (``*_basis``) when the clock starts, so a later change of the law does not rewrite old cases.
 """
@@ -60,15 +64,19 @@ def redirect_term(received_on: dt.date) -> tuple[dt.date, dict[str, Any]]:
     return deadline.due, _basis(deadline)
 
 
-def notice_term(on: dt.date) -> tuple[dt.date, dict[str, Any]]:
-    """The person is told of an extension or an end by this date (АППК art. 76 p.3, art. 70 p.3)."""
-    deadline = deadlines.compute(NOTICE, on)
+def notice_term(on: dt.date, *, registered_on: dt.date | None = None) -> tuple[dt.date, dict[str, Any]]:
+    """The person is told of an extension or an end by this date (АППК art. 76 p.3, art. 70 p.3), under the
+    version in force on the appeal's registration day, as the compliance checks count it."""
+    deadline = deadlines.compute(NOTICE, on, on=registered_on)
     return deadline.due, _basis(deadline)
 
 
-def extension_limit(decided_on: dt.date) -> tuple[dt.date, dict[str, Any]]:
-    """The latest date an extension may reach: N months from the decision (АППК art. 76 p.3)."""
-    deadline = deadlines.compute(EXTENSION, decided_on)
+def extension_limit(
+    decided_on: dt.date, *, registered_on: dt.date | None = None, term_due: dt.date | None = None
+) -> tuple[dt.date, dict[str, Any]]:
+    """The latest date an extension may reach: N months from the decision (АППК art. 76 p.3); the same
+    computation as the compliance checks (esep.law.deadlines.extension_limit)."""
+    deadline = deadlines.extension_limit(decided_on, registered_on=registered_on, term_due=term_due)
     return deadline.due, _basis(deadline)
 
 

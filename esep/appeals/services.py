@@ -294,7 +294,7 @@ def appeal_extend(*, appeal: Appeal, actor, until: dt.date, reason: str, decided
             )
         if appeal.kind != AppealKind.APPEAL:
             raise AppealError(_("Only an appeal under the APPK has a term to extend."))
-        limit, basis = clock.extension_limit(today)
+        limit, basis = clock.extension_limit(today, registered_on=appeal.registered_on, term_due=appeal.due_on)
         if until > limit:
             raise AppealError(
                 _("The term may be extended until %(limit)s at most.") % {"limit": limit.strftime("%d.%m.%Y")}
@@ -302,7 +302,7 @@ def appeal_extend(*, appeal: Appeal, actor, until: dt.date, reason: str, decided
         if appeal.effective_due_on and until <= appeal.effective_due_on:
             raise AppealError(_("The new term must be later than the current one."))
         _move(appeal, AppealStatus.EXTENDED, EventKind.EXTENDED, actor=actor, note=reason, until=until.isoformat())
-        notice_due, notice_basis = clock.notice_term(today)
+        notice_due, notice_basis = clock.notice_term(today, registered_on=appeal.registered_on)
         appeal.extended_until = until
         appeal.extension_reason = reason
         appeal.extension_decided_by = (decided_by or _actor_name(actor))[:200]

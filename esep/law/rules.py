@@ -8,7 +8,8 @@ differ by the kind of meeting (a chief's or an inspector's report); those versio
 pass ``kind=`` (without it the chief's or the general version is returned).
 
 Where a date of force is not stated in the texts at hand, the version carries ``date_note`` saying which date
-was assumed and why. The data itself lives in :mod:`esep.law.ruleset`.
+was assumed and why. The data itself lives in :mod:`esep.law.ruleset`, one module per act, loaded once by
+:func:`load` at startup.
 """
 
 from __future__ import annotations
@@ -220,8 +221,34 @@ def all_rules() -> Iterable[Rule]:
 _loaded = False
 
 
-def _ensure_loaded() -> None:
+class LawNotLoaded(RuntimeError):
+    """The rules could not be registered: the application must not start with part of the law."""
+
+
+def load() -> None:
+    """Register every rule, once (``LawConfig.ready()`` calls it at startup). All or nothing: if any module of
+    :mod:`esep.law.ruleset` fails, the registry is emptied and ``LawNotLoaded`` is raised, so the process stops
+    instead of answering with 9 of 34 rules."""
     global _loaded
-    if not _loaded:
-        _loaded = True
+    if _loaded:
+        return
+    import sys
+
+    try:
         from esep.law import ruleset  # noqa: F401  (registers the data on import)
+    except Exception as exc:
+        _REGISTRY.clear()
+        ACTS.clear()
+        for name in [n for n in sys.modules if n == "esep.law.ruleset" or n.startswith("esep.law.ruleset.")]:
+            del sys.modules[name]
+        if hasattr(sys.modules.get("esep.law"), "ruleset"):
+            delattr(sys.modules["esep.law"], "ruleset")
+        raise LawNotLoaded(f"the rules of esep.law could not be loaded: {exc!r}") from exc
+    if not _REGISTRY:
+        raise LawNotLoaded("esep.law.ruleset registered no rules")
+    _loaded = True
+
+
+def _ensure_loaded() -> None:
+    if not _loaded:
+        load()

@@ -28,6 +28,8 @@ def describe_minutes(meeting: Any, description: dict) -> None:
             "received_on": received_on,
             # Nobody to notify without a contact given with consent.
             "anonymous": not (item.contact_consent and item.person_contact) and not item.anonymised_at,
+            # АППК art. 88 p.1 sub.2: anonymous means no name; a name destroyed by retention was given.
+            "identified": bool(item.person_name.strip()) or item.anonymised_at is not None,
         }
         for item in protocol.items.order_by("id")
     ]
@@ -51,10 +53,15 @@ def describe_minutes(meeting: Any, description: dict) -> None:
         if signature.slot.startswith("inspector:"):
             entry["officer"] = int(signature.slot.split(":", 1)[1])
         signatures.append(entry)
+    participants = content.get("participants")
     description["minutes"] = {
-        "completed_on": timezone.localtime(original.sealed_at).date().isoformat(),
+        # The moment the original was sealed, with its offset: the evaluation takes its Almaty day and checks it
+        # is not before the meeting began (608 pp.12-14; 652 p.32).
+        "completed_at": timezone.localtime(original.sealed_at).isoformat(),
         "fields": fields,
         "signatures": signatures,
         "secretary_from": "police" if police else "akimat",
     }
+    if isinstance(participants, int) and not isinstance(participants, bool) and participants >= 0:
+        description["minutes"]["participants"] = participants  # compared with the registration (652 p.32)
     description["actual_attendance"] = content.get("participants") or description.get("actual_attendance")

@@ -6,7 +6,7 @@ import copy
 import datetime as dt
 from typing import Any
 
-from esep.law import calendar
+from esep.law import calendar, rules
 from esep.law.models import CalendarDay, CalendarDayKind
 from esep.law.services import calendar_day_save
 
@@ -35,7 +35,9 @@ def clean_description(kind: str = "inspector", when: str = "2024-05-20") -> dict
     day = dt.date.fromisoformat(when)
     period = {"year": day.year - 1} if kind == "chief" else {"year": day.year, "quarter": (day.month - 1) // 3 + 1}
     announced = (day - dt.timedelta(days=12)).isoformat()
-    under_723 = (kind == "chief" and day < dt.date(2023, 8, 15)) or (kind == "inspector" and day < dt.date(2023, 9, 4))
+    # Which act governs is the rules' business: no date of force is copied here.
+    governing = rules.find("meeting.signatories", day, kind=kind)
+    under_723 = governing is None or governing.act == "decree_723"
     if under_723:
         signatures = ["secretary", kind, "akimat_stamp"]
         secretary = "akimat"
@@ -87,3 +89,19 @@ def clean_description(kind: str = "inspector", when: str = "2024-05-20") -> dict
             "as_of": (day + dt.timedelta(days=60)).isoformat(),
         }
     )
+
+
+def first_day(code: str, act: str, *, kind: str | None = None) -> dt.date:
+    """The first day a version of ``code`` from ``act`` is in force (for ``kind``), read from the rules."""
+    for version in rules.versions(code):
+        if version.act == act and (kind is None or version.kind in (kind, None)) and version.valid_from:
+            return version.valid_from
+    raise LookupError(f"no dated version of {code} from {act}")
+
+
+def last_day(code: str, act: str, *, kind: str | None = None) -> dt.date:
+    """The last day a version of ``code`` from ``act`` is in force (for ``kind``), read from the rules."""
+    for version in rules.versions(code):
+        if version.act == act and (kind is None or version.kind in (kind, None)) and version.valid_to:
+            return version.valid_to
+    raise LookupError(f"no version of {code} from {act} with an end")

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from esep.law.compliance.checks import CHECKS, period_rule_code, period_text, period_window
-from esep.law.compliance.findings import ERROR, WARNING, Finding, make
+from esep.law.compliance.checks import CHECKS, period_rule_code, period_text, period_window, unknown_findings
+from esep.law.compliance.findings import ERROR, WARNING, Finding, make, make_unknown
 from esep.law.compliance.parse import DescriptionError, parse
 from esep.law.rules import find
 
@@ -36,7 +36,7 @@ def evaluate(description: dict[str, Any], *, strict: bool = True, today: dt.date
     findings: list[Finding] = []
     for check in CHECKS:
         findings.extend(check(d))
-    return findings
+    return findings + unknown_findings(d)
 
 
 def evaluate_obligation(
@@ -47,7 +47,8 @@ def evaluate_obligation(
     start, end = period_window(kind, year, quarter)
     r = find(period_rule_code(kind), end, kind=kind) or find(period_rule_code(kind), start, kind=kind)
     if r is None:
-        return []
+        # No version of the period rule for these dates: say so, never report nothing.
+        return [make_unknown(period_rule_code(kind), end, "period")]
     period = period_text(kind, year, quarter)
     if any(start <= day <= end for day in held_on):
         return []

@@ -58,6 +58,24 @@ def make(code: str, severity: str, rules: list[Rule], path: str, **params: Any) 
     )
 
 
+def make_unknown(code: str, on: Any, path: str) -> Finding:
+    """A rule a check needed has no version in force on ``on``: the requirement could not be checked. A
+    warning, never a silent pass (the law as modelled has a gap there)."""
+    params = {"rule": code, "date": on}
+    messages = {lang: render(MESSAGES["rule.unknown"], lang, params) for lang in LANGS}
+    return Finding(
+        code="rule.unknown",
+        severity=WARNING,
+        rule=code,
+        citation="",
+        message_kk=messages["kk"],
+        message_ru=messages["ru"],
+        message_en=messages["en"],
+        path=path,
+        params={k: _plain(v) for k, v in params.items()},
+    )
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, tuple):
         return list(value)

@@ -19,6 +19,12 @@ MESSAGES: dict[str, str] = {
     ),
     "report.missing": gettext_noop("No report was held for %(period)s; it was due by %(due)s (%(citation)s)."),
     "report.late": gettext_noop("The report for %(period)s was held late, on %(date)s (%(citation)s)."),
+    "rule.unknown": gettext_noop(
+        "No version of the rule %(rule)s is known for %(date)s, so this requirement could not be checked."
+    ),
+    "format.not_allowed": gettext_noop(
+        "The report was held %(format)s; the rules of its date require an in-person report (%(citation)s)."
+    ),
     "notice.missing": gettext_noop(
         "The meeting was not announced; the announcement was due by %(due)s (%(citation)s)."
     ),
@@ -50,11 +56,19 @@ MESSAGES: dict[str, str] = {
     "minutes.late": gettext_noop(
         "The minutes were completed on %(completed)s, not on the day of the meeting, %(date)s (%(citation)s)."
     ),
+    "minutes.before_meeting": gettext_noop(
+        "The minutes were completed at %(completed)s, before the meeting began at %(started)s; they record the "
+        "meeting's course on its day (%(citation)s)."
+    ),
     "minutes.field_missing": gettext_noop("The minutes lack a mandatory field: %(field)s (%(citation)s)."),
     "minutes.signature_missing": gettext_noop("The minutes lack a signature: %(signatory)s (%(citation)s)."),
     "minutes.secretary_wrong": gettext_noop("The secretary must be %(expected)s (%(citation)s)."),
     "video.missing": gettext_noop("The meeting was not video-recorded (%(citation)s)."),
     "registration.missing": gettext_noop("The participants were not registered (%(citation)s)."),
+    "registration.incomplete": gettext_noop(
+        "%(registered)s participants were registered, but the minutes state %(participants)s took part; every "
+        "participant is registered (%(citation)s)."
+    ),
     "items.not_in_minutes": gettext_noop(
         "A complaint, proposal or remark not fully answered at the meeting is not entered in the minutes "
         "(%(citation)s)."
@@ -71,6 +85,15 @@ MESSAGES: dict[str, str] = {
     "appeal.overdue": gettext_noop("The appeal is past its term: it was due on %(due)s (%(citation)s)."),
     "appeal.answered_late": gettext_noop(
         "The appeal was answered on %(answered)s, after its term of %(due)s (%(citation)s)."
+    ),
+    "appeal.ended_late": gettext_noop(
+        "The procedure was ended on %(ended)s, after its term of %(due)s (%(citation)s)."
+    ),
+    "appeal.extension_not_notified": gettext_noop(
+        "The applicant was not told of the extension; they were to be told by %(due)s (%(citation)s)."
+    ),
+    "appeal.extension_notified_late": gettext_noop(
+        "The applicant was told of the extension on %(notified)s, after %(due)s (%(citation)s)."
     ),
     "appeal.due_soon": gettext_noop("The appeal is due on %(due)s; %(left)s working days are left (%(citation)s)."),
     "appeal.extension_too_long": gettext_noop(
@@ -109,6 +132,10 @@ LABELS: dict[str, str] = {
     "tv_radio": gettext_noop("television and radio"),
     "official_website": gettext_noop("official websites"),
     "social_network": gettext_noop("social networks"),
+    # formats (Decree 723 p.2; Order 608 p.2; Order 652 p.27)
+    "format_indoor": gettext_noop("indoors"),
+    "format_outdoor": gettext_noop("outdoors"),
+    "format_online": gettext_noop("in an online format"),
     # secretary
     "police": gettext_noop("an employee of the police body"),
     "akimat_secretary": gettext_noop("a representative of the local executive body"),

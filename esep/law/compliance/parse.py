@@ -7,6 +7,7 @@ Every problem raises ``DescriptionError(field, message)`` naming the field by it
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,6 +81,8 @@ class Appeal:
     answered_on: dt.date | None
     extended_on: dt.date | None
     extended_until: dt.date | None
+    extension_notified_on: dt.date | None = None  # АППК art. 76 p.3, art. 70 p.3
+    ended_on: dt.date | None = None  # ended without an answer (e.g. АППК art. 88 p.1 sub.2)
 
 
 @dataclass
@@ -92,8 +95,9 @@ class Item:
     received_on: dt.date
     forwarded_on: dt.date | None
     applicant_notified_on: dt.date | None
-    anonymous: bool
+    anonymous: bool  # nobody to notify: no contact given with consent
     appeal: Appeal | None
+    identified: bool = True  # False: no name, signature or address (АППК art. 88 p.1 sub.2)
 
 
 @dataclass
@@ -118,14 +122,19 @@ class Description:
     attended: list[str]
     video: bool | None
     registration: bool | None
+    registered_count: int | None
     has_minutes: bool
-    minutes_completed_on: dt.date | None
+    minutes_completed_on: dt.date | None  # the Almaty day (of completed_at when given)
+    minutes_completed_at: dt.datetime | None
+    minutes_participants: int | None
     minutes_fields: dict[str, bool]
     signatures: list[Signature]
     secretary_from: str | None
     items: list[Item]
     as_of: dt.date
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
+    # (rule code, date, kind) asked for by a check but with no version in force: reported as findings
+    unknown: dict[tuple[str, dt.date, str | None], str] = field(repr=False, default_factory=dict)
 
     @property
     def held(self) -> bool:
@@ -167,8 +176,8 @@ def _datetime(obj: dict, key: str, path: str, *, required: bool = False) -> dt.d
     if raw is None:
         return None
     try:
-        value = parse_datetime(raw)
-        day = parse_date(raw) if value is None and len(raw) == 10 else None
+        value = parse_datetime(raw) if _DATETIME.fullmatch(raw) else None
+        day = parse_date(raw) if value is None and _DATE.fullmatch(raw) else None
     except ValueError:  # well formed but impossible: 2024-13-01
         value = day = None
     if value is None:
@@ -185,14 +194,20 @@ def _date(obj: dict, key: str, path: str, *, required: bool = False) -> dt.date 
     raw = _get(obj, key, path, (str,), required=required)
     if raw is None:
         return None
+    # Exactly a calendar date: "2024-03-31T19:20:00Z" (a moment: which day is it in Almaty?) and
+    # "2024-03-31garbage" are refused, not cut to their first ten characters.
     try:
-        value = parse_date(raw[:10]) if len(raw) >= 10 else None
-    except ValueError:
+        value = parse_date(raw) if _DATE.fullmatch(raw) else None
+    except ValueError:  # well formed but impossible: 2024-02-30
         value = None
     if value is None:
         raise DescriptionError(path, _("Not a date in ISO 8601 (2024-02-20)."))
     return _in_range(value, path)
 
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A date, "T" or a space, hh:mm[:ss[.ffffff]], then nothing, "Z" or an offset ±hh:mm.
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)?")
 
 # Terms are counted forward by months and working days; a date near the end of the calendar would overflow.
 YEARS = (1900, 2999)
@@ -306,8 +321,18 @@ def parse(data: Any, *, strict: bool = True, today: dt.date | None = None) -> De
 
     minutes = _get(data, "minutes", "minutes", (dict,))
     completed_on = _date(minutes, "completed_on", "minutes.completed_on") if minutes else None
-    if completed_on is not None and completed_on < date:
-        raise DescriptionError("minutes.completed_on", _("The minutes cannot be completed before the meeting."))
+    completed_at = _datetime(minutes, "completed_at", "minutes.completed_at") if minutes else None
+    if completed_at is not None:
+        # An instant, converted to Almaty (UTC+6 before 01.03.2024, UTC+5 after): its day is the day of completion.
+        local_day = timezone.localtime(completed_at).date()
+        if completed_on is not None and completed_on != local_day:
+            raise DescriptionError(
+                "minutes.completed_on",
+                _("completed_on (%(on)s) is not the Almaty day of completed_at (%(at)s).")
+                % {"on": completed_on.isoformat(), "at": local_day.isoformat()},
+            )
+        completed_on = local_day
+    participants = _count(minutes, "participants", "minutes.participants") if minutes else None
     signatures = []
     for i, raw in enumerate(_get(minutes, "signatures", "minutes.signatures", (list,), default=[]) if minutes else []):
         if isinstance(raw, str):
@@ -320,13 +345,20 @@ def parse(data: Any, *, strict: bool = True, today: dt.date | None = None) -> De
             raise DescriptionError(f"minutes.signatures[{i}]", _("Expected %(type)s.") % {"type": _("a text")})
 
     registration = data.get("registration")
+    registered_count = None
     if isinstance(registration, dict):
-        registration = _get(registration, "done", "registration.done", (bool,), required=True)
+        registered_count = _count(registration, "registered", "registration.registered")
+        if registered_count is None:
+            registration = _get(registration, "done", "registration.done", (bool,), required=True)
+        else:
+            registration = _get(registration, "done", "registration.done", (bool,), default=registered_count > 0)
     elif registration is not None and not isinstance(registration, bool):
         raise DescriptionError("registration", _("Expected %(type)s.") % {"type": _("true or false")})
 
     as_of = _date(data, "as_of", "as_of") or today or clock.localdate()
-    items = [_item(raw, i, date) for i, raw in enumerate(_get(data, "items", "items", (list,), default=[]))]
+    items = [
+        _item(raw, i, date, strict=strict) for i, raw in enumerate(_get(data, "items", "items", (list,), default=[]))
+    ]
 
     return Description(
         kind=kind,
@@ -349,8 +381,11 @@ def parse(data: Any, *, strict: bool = True, today: dt.date | None = None) -> De
         attended=_strings(data, "attended", "attended"),
         video=_get(data, "video", "video", (bool,)),
         registration=registration,
+        registered_count=registered_count,
         has_minutes=minutes is not None,
         minutes_completed_on=completed_on,
+        minutes_completed_at=completed_at,
+        minutes_participants=participants,
         minutes_fields=_flags(minutes, "fields", "minutes.fields") if minutes else {},
         signatures=signatures,
         secretary_from=_get(minutes, "secretary_from", "minutes.secretary_from", (str,)) if minutes else None,
@@ -360,7 +395,7 @@ def parse(data: Any, *, strict: bool = True, today: dt.date | None = None) -> De
     )
 
 
-def _item(raw: Any, i: int, meeting_date: dt.date) -> Item:
+def _item(raw: Any, i: int, meeting_date: dt.date, *, strict: bool = True) -> Item:
     path = f"items[{i}]"
     if not isinstance(raw, dict):
         raise DescriptionError(path, _("Expected %(type)s.") % {"type": _("an object")})
@@ -374,6 +409,13 @@ def _item(raw: Any, i: int, meeting_date: dt.date) -> Item:
         raise DescriptionError(f"{path}.applicant_notified_on", _("Notified before it was received."))
     appeal = None
     raw_appeal = _get(raw, "appeal", f"{path}.appeal", (dict,))
+    if raw_appeal is not None and kind == "crime_report":
+        # АППК art. 3 p.4: a crime report is registered under police law, never put on the АППК clock.
+        if strict:
+            raise DescriptionError(
+                f"{path}.appeal", _("A crime report is not an appeal (APPK art. 3 p.4): it has no APPK procedure.")
+            )
+        raw_appeal = None
     if raw_appeal is not None:
         ap = f"{path}.appeal"
         received_at = _datetime(raw_appeal, "received_at", f"{ap}.received_at")
@@ -396,6 +438,14 @@ def _item(raw: Any, i: int, meeting_date: dt.date) -> Item:
             raise DescriptionError(f"{ap}.extended_until", _("Give both extended_on and extended_until, or neither."))
         if extended_on is not None and extended_until < extended_on:
             raise DescriptionError(f"{ap}.extended_until", _("The extension ends before it was decided."))
+        notified_ext = _date(raw_appeal, "extension_notified_on", f"{ap}.extension_notified_on")
+        if notified_ext is not None and (extended_on is None or notified_ext < extended_on):
+            raise DescriptionError(f"{ap}.extension_notified_on", _("Notified of an extension before it was decided."))
+        ended_on = _date(raw_appeal, "ended_on", f"{ap}.ended_on")
+        if ended_on is not None and ended_on < first:
+            raise DescriptionError(f"{ap}.ended_on", _("Ended before it was received."))
+        if ended_on is not None and answered_on is not None:
+            raise DescriptionError(f"{ap}.ended_on", _("An appeal is either answered or ended, not both."))
         appeal = Appeal(
             kind=_choice(_get(raw_appeal, "kind", f"{ap}.kind", (str,), default="appeal"), APPEAL_KINDS, f"{ap}.kind"),
             received_at=received_at,
@@ -403,6 +453,8 @@ def _item(raw: Any, i: int, meeting_date: dt.date) -> Item:
             answered_on=answered_on,
             extended_on=extended_on,
             extended_until=extended_until,
+            extension_notified_on=notified_ext,
+            ended_on=ended_on,
         )
     return Item(
         index=i,
@@ -415,4 +467,5 @@ def _item(raw: Any, i: int, meeting_date: dt.date) -> Item:
         applicant_notified_on=notified_on,
         anonymous=bool(_get(raw, "anonymous", f"{path}.anonymous", (bool,), default=False)),
         appeal=appeal,
+        identified=bool(_get(raw, "identified", f"{path}.identified", (bool,), default=True)),
     )

@@ -532,9 +532,42 @@ BAD = [
     ("bad-datetime", {"kind": "chief", "starts_at": "yesterday"}, "starts_at"),
     ("end-before-start", {"kind": "chief", "starts_at": "2024-02-20T18:00", "ends_at": "2024-02-20T17:00"}, "ends_at"),
     (
-        "minutes-before-meeting",
-        {"kind": "chief", "starts_at": "2024-02-20T18:00", "minutes": {"completed_on": "2024-02-19"}},
+        "date-with-time-where-a-date-is-required",
+        {"kind": "chief", "starts_at": "2024-02-20T18:00", "minutes": {"completed_on": "2024-03-31T19:20:00Z"}},
         "minutes.completed_on",
+    ),
+    (
+        "garbage-after-a-date",
+        {"kind": "chief", "starts_at": "2024-02-20T18:00", "minutes": {"completed_on": "2024-03-31garbage"}},
+        "minutes.completed_on",
+    ),
+    (
+        "garbage-after-an-instant",
+        {"kind": "chief", "starts_at": "2024-02-20T18:00", "minutes": {"completed_at": "2024-02-20T19:00:00Zjunk"}},
+        "minutes.completed_at",
+    ),
+    (
+        "completed_on-not-the-almaty-day-of-completed_at",
+        {
+            "kind": "chief",
+            "starts_at": "2024-02-20T18:00",
+            "minutes": {"completed_on": "2024-02-20", "completed_at": "2024-02-20T18:30:00Z"},
+        },
+        "minutes.completed_on",
+    ),
+    (
+        "АППК-art.3-p.4-crime-report-with-an-appeal",
+        {
+            "kind": "chief",
+            "starts_at": "2024-02-20T18:00",
+            "items": [{"kind": "crime_report", "appeal": {"registered_on": "2024-02-21"}}],
+        },
+        "items[0].appeal",
+    ),
+    (
+        "registration-count-negative",
+        {"kind": "inspector", "starts_at": "2024-02-20T18:00", "registration": {"registered": -1}},
+        "registration.registered",
     ),
     (
         "forwarded-before-received",

@@ -38,8 +38,27 @@ def test_cli_evaluate_file(tmp_path):
         ('{"kind": "mayor", "starts_at": "2024-02-20T18:00"}', "kind"),
         ('{"kind": "chief", "starts_at": "2024-02-20T18:00", "ends_at": "2024-02-20T10:00"}', "ends_at"),
         ('{"kind": ', "malformed JSON"),
+        (
+            '{"kind": "chief", "starts_at": "2024-02-20T18:00", "minutes": {"completed_on": "2024-02-20garbage"}}',
+            "minutes.completed_on",
+        ),
+        (
+            '{"kind": "chief", "starts_at": "2024-02-20T18:00", "minutes": {"completed_on": "2024-02-20T19:20:00Z"}}',
+            "minutes.completed_on",
+        ),
+        (
+            '{"kind": "chief", "starts_at": "2024-02-20T18:00", "minutes": {"completed_at": "2024-02-20T19:20+05x"}}',
+            "minutes.completed_at",
+        ),
     ],
-    ids=["unknown-kind", "dates-out-of-order", "malformed-json"],
+    ids=[
+        "unknown-kind",
+        "dates-out-of-order",
+        "malformed-json",
+        "garbage-after-a-date",
+        "a-datetime-where-a-date-is-required",
+        "garbage-after-an-instant",
+    ],
 )
 def test_cli_bad_input_exits_2_naming_the_field(stdin, field, monkeypatch):
     with pytest.raises(CommandError) as err:
@@ -96,11 +115,19 @@ def test_api_evaluate_returns_findings_and_stores_nothing(django_assert_max_num_
     [
         ({"kind": "mayor", "starts_at": "2024-02-20T18:00"}, "kind"),
         (
-            {"kind": "chief", "starts_at": "2024-02-20T18:00", "minutes": {"completed_on": "2024-01-01"}},
+            {"kind": "chief", "starts_at": "2024-02-20T18:00", "minutes": {"completed_on": "2024-02-20garbage"}},
             "minutes.completed_on",
         ),
+        (
+            {"kind": "chief", "starts_at": "2024-02-20T18:00", "minutes": {"completed_on": "2024-02-20T19:20:00Z"}},
+            "minutes.completed_on",
+        ),
+        (
+            {"kind": "chief", "starts_at": "2024-02-20T18:00", "ends_at": "2024-02-20T17:00"},
+            "ends_at",
+        ),
     ],
-    ids=["unknown-kind", "dates-out-of-order"],
+    ids=["unknown-kind", "garbage-after-a-date", "a-datetime-where-a-date-is-required", "dates-out-of-order"],
 )
 def test_api_bad_input_is_400_naming_the_field(body, field):
     response = APIClient().post(URL, body, format="json")

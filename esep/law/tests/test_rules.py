@@ -1,6 +1,7 @@
 """The rules in force on a date, across the 2023 boundary (Decree 723 -> Orders 608 and 652) and Law 241-VIII."""
 
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -138,10 +139,12 @@ def test_unknown_rule_names_the_code():
 
 
 def test_no_version_in_force_is_a_distinct_error():
-    with pytest.raises(rules.RuleNotInForce, match=r"appk\.term_days"):
-        rules.rule("appk.term_days", D(2019, 1, 1))
-    # Order 652 names no secretary; the rule simply has no version for an inspector's report in 2024.
-    assert rules.find("meeting.secretary_from", D(2024, 1, 1), kind="inspector") is None
+    # Before Decree 723 took force no rule of reports is modelled.
+    before = rules.versions("meeting.notice_days")[0].valid_from - dt.timedelta(days=1)
+    with pytest.raises(rules.RuleNotInForce, match=r"meeting\.notice_days"):
+        rules.rule("meeting.notice_days", before, kind="chief")
+    # Order 652 names no secretary: a version that says so (value None), not a gap.
+    assert rules.rule("meeting.secretary_from", D(2024, 1, 1), kind="inspector").value is None
 
 
 def test_citation_in_three_languages():
@@ -161,3 +164,84 @@ def test_overlapping_versions_are_refused():
     base = rules.rule("appk.redirect_days", D(2024, 1, 1))
     with pytest.raises(ValueError, match="overlap"):
         rules.register(base)
+
+
+def _kinds(code):
+    return sorted({v.kind for v in rules.versions(code)}, key=str)
+
+
+def _breaks(chain):
+    """Gaps and overlaps between successive versions (sorted by start), as messages."""
+    out = []
+    for before, after in itertools.pairwise(sorted(chain, key=lambda v: v.valid_from or dt.date.min)):
+        if before.valid_to is None or after.valid_from is None:
+            out.append(f"{before.citation()} / {after.citation()}: open-ended version followed by another")
+        elif after.valid_from != before.valid_to + dt.timedelta(days=1):
+            gap = "gap" if after.valid_from > before.valid_to else "overlap"
+            out.append(f"{gap}: {before.citation()} to {before.valid_to}, {after.citation()} from {after.valid_from}")
+    return out
+
+
+@pytest.mark.parametrize("code", rules.codes())
+def test_versions_of_every_rule_are_contiguous(code):
+    """For each kind of meeting, the versions of a rule follow one another with no gap and no overlap: a
+    date between two versions would be judged by nothing."""
+    for kind in _kinds(code):
+        chain = [v for v in rules.versions(code) if v.kind == kind or (kind is not None and v.kind is None)]
+        assert not _breaks(chain), (code, kind, _breaks(chain))
+
+
+def test_the_contiguity_check_sees_a_gap_and_an_overlap():
+    a = rules.Rule("x", "appk", "", 1, dt.date(2020, 1, 1), dt.date(2020, 12, 30), "")
+    b = rules.Rule("x", "appk", "", 1, dt.date(2021, 1, 1), None, "")
+    c = rules.Rule("x", "appk", "", 1, dt.date(2020, 12, 1), None, "")
+    d = rules.Rule("x", "appk", "", 1, dt.date(2020, 12, 31), None, "")
+    assert _breaks([a, b])[0].startswith("gap")
+    assert _breaks([a, c])[0].startswith("overlap")
+    assert _breaks([a, d]) == []
+
+
+def test_registering_an_overlap_is_refused():
+    existing = rules.versions("appk.term_days")[-1]
+    with pytest.raises(ValueError, match="overlap"):
+        rules.register(rules.Rule("appk.term_days", "appk", "art. 76 p.1", 15, existing.valid_from, None, ""))
+    assert rules.versions("appk.term_days")[-1] is existing
+
+
+def test_the_law_loads_loudly(monkeypatch):
+    """A module of the ruleset that fails stops startup (LawNotLoaded), leaving no half-loaded registry."""
+    import sys
+
+    from esep.law import apps
+
+    saved_registry, saved_acts = dict(rules._REGISTRY), dict(rules.ACTS)
+    saved_modules = {n: m for n, m in sys.modules.items() if n.startswith("esep.law.ruleset")}
+    monkeypatch.setattr(rules, "_loaded", False)
+    rules._REGISTRY.clear()
+    rules.ACTS.clear()
+    for name in saved_modules:
+        del sys.modules[name]
+    monkeypatch.delattr(sys.modules["esep.law"], "ruleset")
+
+    real_register = rules.register
+
+    def broken(*versions):
+        if any(v.code == "appk.term_days" for v in versions):
+            raise ValueError("a broken rule")
+        real_register(*versions)
+
+    monkeypatch.setattr(rules, "register", broken)
+    try:
+        with pytest.raises(rules.LawNotLoaded, match="a broken rule"):
+            apps.LawConfig("esep.law", sys.modules["esep.law"]).ready()
+        assert rules._REGISTRY == {} and rules._loaded is False
+    finally:
+        rules._REGISTRY.clear()
+        rules._REGISTRY.update(saved_registry)
+        rules.ACTS.clear()
+        rules.ACTS.update(saved_acts)
+        for name in [n for n in sys.modules if n.startswith("esep.law.ruleset")]:
+            del sys.modules[name]
+        sys.modules.update(saved_modules)
+        sys.modules["esep.law"].ruleset = saved_modules["esep.law.ruleset"]
+    assert len(rules.codes()) == len(saved_registry)

@@ -43,11 +43,14 @@ def test_minutes_signed_on_the_day_give_the_engine_what_it_needs():
         protocol = minutes(meeting, secretary, answered_in_full=True, answer="Түсіндірілді")
         services.protocol_sign(protocol=protocol, user=inspector)
     description = describe_meeting(meeting)
-    assert description["minutes"]["completed_on"] == "2026-03-12"
+    # The moment of sealing with its Almaty offset (UTC+5 since 01.03.2024), not only a date.
+    assert description["minutes"]["completed_at"] == "2026-03-12T21:00:00+05:00"
     assert description["minutes"]["signatures"] == [
         {"role": "inspector", "officer": meeting.reporters.get().officer_id}
     ]
-    assert description["video"] is True and description["registration"] == {"done": True}
+    registered = meeting.participants.count()
+    assert description["video"] is True and description["registration"] == {"registered": registered}
+    assert description["minutes"].get("participants", registered) == registered
     assert description["attended"] == ["akimat", "police_leadership"]
     codes = _codes(meeting, at(2026, 3, 20).date())
     assert not [c for c in codes if c.startswith(("minutes.", "video.", "registration.", "invitees.", "items."))], codes

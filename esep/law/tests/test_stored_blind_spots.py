@@ -8,7 +8,6 @@ import time_machine
 
 from esep.appeals import services as appeal_services
 from esep.appeals.describe import describe_appeals
-from esep.appeals.services import appeals_open_for_protocol
 from esep.law import describe as law_describe
 from esep.law.describe import describe_meeting, evaluate_meeting
 from esep.meetings.models import MeetingKind, MeetingStatus
@@ -17,6 +16,7 @@ from esep.testing import appeals as ta
 from esep.testing import factories as f
 from esep.testing.law import first_day
 from esep.testing.protocols import at, inspector_meeting_with_people, minutes
+from esep.workflows.sealing import appeals_open_for_protocol
 
 pytestmark = pytest.mark.django_db
 ONE = dt.timedelta(days=1)

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "esep.protocols",
     "esep.appeals",
     "esep.feedback",
+    "esep.accountability",
     "esep.notifications",
     "esep.public",
     "esep.backoffice",

@@ -100,6 +100,13 @@ def announcement_publish(
             recorded_by=announcement.published_by,
         )
         Meeting.objects.filter(pk=locked.pk).update(status=MeetingStatus.ANNOUNCED, published_at=now)
+        # Questions sent to the precinct's inspector while no report was announced join this one; people
+        # following the precinct, its body or region are told (esep.accountability).
+        from esep.accountability.subscriptions import alert_subscribers
+        from esep.accountability.waiting import waiting_questions_attach
+
+        waiting_questions_attach(meeting=locked)
+        alert_subscribers(meeting=locked, event="new")
         audit_record(
             actor=actor,
             action="announcement.publish",

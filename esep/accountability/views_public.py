@@ -75,7 +75,10 @@ def track_code(request, code: str):
             {"form": form, "not_found": code[:40]},
             status=404,
         )
-    return render(request, "accountability/track.html", {"form": TrackForm(), "story": story})
+    response = render(request, "accountability/track.html", {"form": TrackForm(), "story": story})
+    # The code is in the address: links on the page must not pass it on to other sites.
+    response["Referrer-Policy"] = "no-referrer"
+    return response
 
 
 @require_safe

@@ -195,7 +195,7 @@ def test_applicants_lose_name_and_contact_a_year_after_the_appeal_is_finished():
 
     # The person's page by code still works and shows no name.
     with translation.override("kk"):
-        response = Client().get(reverse("appeals_public:status", args=[forwarded.code]))
+        response = Client().get(reverse("accountability_public:track_code", args=[forwarded.code]))
     page = response.content.decode()
     assert response.status_code == 200 and "Жарық орнатылды." in page and "Асқаров" not in page
 

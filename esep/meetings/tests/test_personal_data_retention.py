@@ -63,8 +63,8 @@ def test_retention_rules_are_law_data_with_an_honest_note(code, start, kept_unti
 
 def _status_page(code: str, lang: str = "ru"):
     with translation.override(lang):
-        url = reverse("public:question_status")
-    return Client().post(url, {"code": code})
+        url = reverse("accountability_public:track_code", args=[code])
+    return Client().get(url)
 
 
 def test_question_authors_lose_name_and_contact_after_the_term(tree):

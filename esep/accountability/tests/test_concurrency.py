@@ -70,7 +70,7 @@ def _reports(n):
 
 
 def test_three_sweepers_at_once_escalate_each_overdue_decision_once():
-    decisions = _reports(4)
+    _reports(4)
     with time_machine.travel(at(2026, 4, 20, 9), tick=False):  # every decision overdue
         results = run_at_once(lambda: decisions_sweep().reminders)
     assert sum(results) == 4

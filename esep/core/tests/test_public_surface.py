@@ -220,7 +220,12 @@ def _public(w) -> dict[str, tuple]:
             "Nothing to follow here.",
             "GET POST",
         ),
-        "follow_body": (f"/{{l}}/follow/body/{body.slug}/", "/{l}/follow/body/nope/", "Nothing to follow here.", "GET POST"),
+        "follow_body": (
+            f"/{{l}}/follow/body/{body.slug}/",
+            "/{l}/follow/body/nope/",
+            "Nothing to follow here.",
+            "GET POST",
+        ),
         "follow_region": (
             f"/{{l}}/follow/region/{w['district'].kato[:2]}0000000/",
             "/{l}/follow/region/999999999/",

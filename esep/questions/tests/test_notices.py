@@ -68,7 +68,8 @@ def test_author_is_told_of_acceptance_and_written_answer_in_their_language(
     accepted, answered = sorted(messages(question), key=lambda m: m.pk)
     assert accepted.channel == "email" and accepted.to == "aigerim@example.kz" and accepted.language == language
     assert accepted_words in accepted.body and question.display_code in accepted.body
-    assert f"/{language}/track/{question.tracking_code}/" in accepted.body  # the tracking link, in the author's language
+    # the tracking link, in the author's language
+    assert f"/{language}/track/{question.tracking_code}/" in accepted.body
     assert f"/{language}/appeals/consent/withdraw/" in accepted.body  # and how to withdraw consent (PD art. 8)
     assert answered_words in answered.body and "Белгі 1 маусымға дейін қойылады." in answered.body
     messages_send()

@@ -8,7 +8,7 @@ from typing import Any
 
 from esep.accountability import publication
 from esep.meetings import services as meeting_services
-from esep.meetings.models import InviteeCategory, Meeting, MeetingKind, MeetingStatus
+from esep.meetings.models import Invitation, InviteeCategory, Meeting, MeetingKind, MeetingStatus
 from esep.protocols import services as protocol_services
 from esep.testing import factories
 from esep.testing.protocols import held_meeting, inspector_user, responsible_for_point, secretary_user
@@ -59,9 +59,8 @@ def held_report(
     meeting_services.participant_register(
         meeting=meeting, full_name=OTHER_PERSON, residence=ADDRESS_RU, method="door", eligibility_declared=True
     )
-    meeting_services.invitation_create(
-        meeting=meeting, category=InviteeCategory.PUBLIC, name=OTHER_PERSON, actor=secretary
-    )
+    # Invited before the meeting (a person by name).
+    Invitation.objects.create(meeting=meeting, category=InviteeCategory.PUBLIC, name=OTHER_PERSON)
     meeting_services.award_add(
         meeting=meeting, recipient=PERSON, reason=f"Белсенді көмегі үшін, {PHONE}", actor=secretary
     )

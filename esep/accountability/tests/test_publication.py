@@ -34,9 +34,8 @@ def report():
 
 def test_the_held_report_shows_what_happened(report, django_assert_max_num_queries):
     meeting = report["meeting"]
-    with time_machine.travel(LATER, tick=False):
-        with django_assert_max_num_queries(40):
-            response = Client().get(f"/ru/meetings/{meeting.code}/")
+    with time_machine.travel(LATER, tick=False), django_assert_max_num_queries(40):
+        response = Client().get(f"/ru/meetings/{meeting.code}/")
     page = response.content.decode()
     assert response.status_code == 200
     assert "Как прошёл отчёт" in page and "Количество участников" in page

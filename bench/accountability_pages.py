@@ -25,7 +25,6 @@ import itertools
 import json
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -133,12 +132,6 @@ def _script(env: dict[str, str], code: str, limit: int) -> str:
     return out.stdout.strip().splitlines()[-1]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def wait_until_up(port: int, timeout: float = 90.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -219,8 +212,7 @@ def pages(o: dict) -> list[tuple[str, list[str]]]:
     ]
 
 
-def run_server(env: dict[str, str], workers: int) -> tuple[subprocess.Popen, int]:
-    port = free_port()
+def run_server(env: dict[str, str], workers: int, port: int) -> tuple[subprocess.Popen, int]:
     server = subprocess.Popen(
         [PY, "-m", "gunicorn", "esep.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
          "--worker-class", "sync", "--log-level", "warning", "--timeout", "120"],
@@ -241,6 +233,7 @@ def stop(server: subprocess.Popen) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--port", type=int, default=8161, help="the port gunicorn listens on (127.0.0.1)")
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--urls", type=int, default=400, help="different URLs of each kind")
@@ -277,7 +270,7 @@ def main() -> int:
         rows: dict[str, dict[str, float]] = {}
         hellos: dict[str, float] = {}
         for mode, env in (("cold", cold_env), ("warm", warm_env)):
-            server, port = run_server(env, args.workers)
+            server, port = run_server(env, args.workers, args.port)
             try:
                 before = measure(port, ["/__hello__"], **opts)
                 for label, paths in table:

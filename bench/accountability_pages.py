@@ -98,9 +98,13 @@ codes = list(Question.objects.order_by("pk").values_list("tracking_code", flat=T
 codes += list(Appeal.objects.order_by("pk").values_list("code", flat=True)[:LIMIT // 4])
 codes += list(WaitingQuestion.objects.order_by("pk").values_list("tracking_code", flat=True)[:LIMIT // 4])
 precincts = [(p.body.slug, p.number) for p in Precinct.objects.select_related("body").order_by("pk")[:LIMIT]]
+from django.utils import timezone
+busy = Precinct.objects.filter(meetings__status="announced", meetings__starts_at__gte=timezone.now())
+quiet = [(p.body.slug, p.number) for p in Precinct.objects.exclude(pk__in=busy).select_related("body").order_by("pk")[:LIMIT]]
 bodies = list(PoliceBody.objects.order_by("pk").values_list("slug", flat=True)[:LIMIT])
 regions = list(Territory.objects.filter(level="oblast").order_by("kato").values_list("kato", flat=True))
-print(json.dumps({"held": held, "codes": codes, "precincts": precincts, "bodies": bodies, "regions": regions}))
+print(json.dumps({"held": held, "codes": codes, "precincts": precincts, "quiet": quiet, "bodies": bodies,
+                  "regions": regions}))
 """
 
 
@@ -203,7 +207,7 @@ def pages(o: dict) -> list[tuple[str, list[str]]]:
         ("held report (meeting page)", [f"/{next(langs)}/meetings/{c}/" for c in o["held"]]),
         ("tracking page", [f"/{next(langs)}/track/{c}/" for c in o["codes"]]),
         ("tracking form", ["/kk/track/", "/ru/track/"]),
-        ("question between reports", [f"/{next(langs)}/p/{s}/{n}/question/" for s, n in o["precincts"]]),
+        ("question between reports", [f"/{next(langs)}/p/{s}/{n}/question/" for s, n in o["quiet"]]),
         ("follow a precinct", [f"/{next(langs)}/follow/p/{s}/{n}/" for s, n in o["precincts"]]),
         ("Atom, region", [f"/{next(langs)}/meetings/feed.atom?region={r}" for r in o["regions"]]),
         ("Atom, body", [f"/{next(langs)}/p/{b}/feed.atom" for b in o["bodies"]]),

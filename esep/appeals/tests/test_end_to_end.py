@@ -66,7 +66,7 @@ def test_complaint_forwarded_to_akimat_department_followed_to_its_end(client):
         assert done.status_code == 200
         messages_send()
         # The resident follows the appeal with the code from the SMS.
-        code = re.search(r"/appeals/([A-Z0-9]+)/", sms[0]).group(1)
+        code = re.search(r"/track/([A-Z0-9]+)/", sms[0]).group(1)
         with translation.override("kk"):
             status_page = client.get(reverse("accountability_public:track_code", args=[code])).content.decode()
         assert "Жылу берілді." in status_page and "Қазандық жөнделді" in status_page

@@ -100,7 +100,8 @@ codes += list(WaitingQuestion.objects.order_by("pk").values_list("tracking_code"
 precincts = [(p.body.slug, p.number) for p in Precinct.objects.select_related("body").order_by("pk")[:LIMIT]]
 from django.utils import timezone
 busy = Precinct.objects.filter(meetings__status="announced", meetings__starts_at__gte=timezone.now())
-quiet = [(p.body.slug, p.number) for p in Precinct.objects.exclude(pk__in=busy).select_related("body").order_by("pk")[:LIMIT]]
+quiet = Precinct.objects.exclude(pk__in=busy).select_related("body").order_by("pk")[:LIMIT]
+quiet = [(p.body.slug, p.number) for p in quiet]
 bodies = list(PoliceBody.objects.order_by("pk").values_list("slug", flat=True)[:LIMIT])
 regions = list(Territory.objects.filter(level="oblast").order_by("kato").values_list("kato", flat=True))
 print(json.dumps({"held": held, "codes": codes, "precincts": precincts, "quiet": quiet, "bodies": bodies,

@@ -150,3 +150,18 @@ def test_published_results_are_announced_to_followers():
         )  # fmt: skip
     results = Message.objects.filter(to=EMAIL, subject__startswith="Опубликованы итоги")
     assert results.count() == 1 and meeting.code in results.get().body
+
+
+def test_precinct_body_and_region_pages_lead_to_following(client, tree):
+    body, precinct, region = tree["body"], tree["precinct"], tree["region"]
+    page = client.get(f"/kk/p/{body.slug}/{precinct.number}/").content.decode()
+    assert (
+        f"/kk/follow/p/{body.slug}/{precinct.number}/" in page
+        and f"/kk/p/{body.slug}/{precinct.number}/feed.atom" in page
+    )
+    assert f"/kk/p/{body.slug}/{precinct.number}/ask/" in page  # no report announced: ask the inspector anyway
+    page = client.get(f"/ru/p/{body.slug}/").content.decode()
+    assert f"/ru/follow/body/{body.slug}/" in page and f"/ru/p/{body.slug}/feed.atom" in page
+    page = client.get(f"/ru/t/{region.kato}/").content.decode()
+    assert f"/ru/follow/region/{region.kato}/" in page and f"/ru/meetings/feed.atom?region={region.kato}" in page
+    assert client.get(f"/ru/follow/region/{region.kato}/").status_code == 200

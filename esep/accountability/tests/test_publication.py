@@ -159,3 +159,38 @@ def test_the_seeded_data_is_really_in_the_staff_minutes(report):
 
     text = _pdf_text(protocol_pdf(report["protocol"], lang="kk"))
     assert {"Жұмабаева", "Иванов", "Ленина"} <= set(ta.leaks(text))
+
+
+def test_staff_publish_from_the_back_office():
+    with time_machine.travel(AFTER, tick=False):
+        report = ta.held_report(HELD, publish=False)
+    meeting = report["meeting"]
+    staff = Client()
+    staff.force_login(report["staff"])
+    form = staff.get(f"/ru/staff/accountability/meetings/{meeting.pk}/publish/")
+    html = form.content.decode()
+    assert form.status_code == 200 and "[…]" in html
+    assert ta.leaks(html.split('name="agenda"', 1)[1].split("</textarea>", 1)[0]) == []  # the draft is redacted
+    item = report["answered"]
+    response = staff.post(
+        f"/ru/staff/accountability/meetings/{meeting.pk}/publish/",
+        {
+            "place": "Мәдениет үйі",
+            "agenda": "Есепті тыңдады.",
+            "show_decisions": "on",
+            "show_items": "on",
+            "show_minutes": "on",
+            f"item-{item.pk}-text": "Кіреберісте жарық жоқ.",
+            f"item-{item.pk}-answer": "Жарық орнатылады.",
+            f"item-{item.pk}-publish": "on",
+        },
+    )
+    assert response.status_code == 302
+    page = Client().get(f"/ru/meetings/{meeting.code}/").content.decode()
+    assert "Кіреберісте жарық жоқ." in page and "Жарық орнатылады." in page
+    # Someone of another body sees no such meeting.
+    from esep.testing import factories as f
+
+    outsider = Client()
+    outsider.force_login(f.staff(b=f.body()))
+    assert outsider.get(f"/ru/staff/accountability/meetings/{meeting.pk}/publish/").status_code == 404

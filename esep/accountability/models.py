@@ -36,6 +36,10 @@ class ReportPublication(models.Model):
     show_items = models.BooleanField(_("publish the checked complaints, proposals and remarks"), default=True)
     show_video = models.BooleanField(_("publish the video link"), default=False)
     show_minutes = models.BooleanField(_("publish the minutes without personal data (PDF)"), default=True)
+    # The names Esep held for the meeting when it was published (participants, persons in the minutes,
+    # question authors...): the redaction of texts that change later (progress of decisions) uses them
+    # without reading every table again on each page view. Cleared with the meeting's other personal data.
+    known_names = models.JSONField(default=list, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

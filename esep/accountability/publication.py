@@ -100,6 +100,7 @@ def report_publish(
                 "show_items": show_items,
                 "show_video": show_video,
                 "show_minutes": show_minutes,
+                "known_names": sorted(set(names)),
                 "published_at": now,
                 "published_by": actor if getattr(actor, "is_authenticated", False) else None,
             },

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 MARK = "[…]"
 
@@ -75,15 +76,22 @@ def _names(text: str) -> str:
     return _SINGLE.sub(lambda m: MARK if _has_ending(m.group(1), _STRONG_ENDINGS) else m.group(0), text)
 
 
-def _known(text: str, known_names: Iterable[str]) -> str:
+@lru_cache(maxsize=256)
+def _known_pattern(names: tuple[str, ...]) -> re.Pattern | None:
     tokens = set()
-    for name in known_names:
+    for name in names:
         for token in re.split(r"[\s,.;]+", name or ""):
             if len(token) >= 3 and not token.isdigit():
                 tokens.add(token)
-    for token in sorted(tokens, key=len, reverse=True):
-        text = re.sub(rf"(?<!\w){re.escape(token)}\w{{0,4}}(?!\w)", MARK, text, flags=re.IGNORECASE)
-    return text
+    if not tokens:
+        return None
+    words = "|".join(re.escape(t) for t in sorted(tokens, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{words})\w{{0,4}}(?!\w)", re.IGNORECASE)
+
+
+def _known(text: str, known_names: Iterable[str]) -> str:
+    pattern = _known_pattern(tuple(sorted(set(known_names))))
+    return pattern.sub(MARK, text) if pattern is not None else text
 
 
 def _collapse(text: str) -> str:

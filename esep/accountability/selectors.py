@@ -75,14 +75,13 @@ def publication_of(meeting: Meeting) -> ReportPublication | None:
 
 def public_report(meeting: Meeting) -> PublicReport | None:
     """The published report of a held meeting, or None when staff have not published it."""
-    from esep.accountability.publication import known_names
     from esep.appeals.models import Appeal
 
     pub = publication_of(meeting)
     if pub is None:
         return None
     protocol = meeting.protocol
-    names = known_names(meeting)
+    names = pub.known_names
     today = timezone.localdate()
     version = protocol.versions.filter(sha256__gt="").order_by("-number").first()
     report = PublicReport(
@@ -137,32 +136,41 @@ def public_report(meeting: Meeting) -> PublicReport | None:
     return report
 
 
-def earlier_meetings(meeting: Meeting):
-    """Earlier reports whose decisions this one answers for: the same precincts (an inspector's report,
-    Order 652 p.30) or the same body and kind (a chief's report)."""
-    earlier = Meeting.objects.filter(starts_at__lt=meeting.starts_at).exclude(pk=meeting.pk)
-    earlier = earlier.exclude(status=MeetingStatus.CANCELLED)
-    precinct_ids = [p.pk for p in meeting.precincts.all()]
-    if meeting.kind == MeetingKind.INSPECTOR and precinct_ids:
-        return earlier.filter(precincts__in=precinct_ids).distinct()
-    return earlier.filter(body=meeting.body, kind=meeting.kind)
+def _precinct_ids(meeting: Meeting) -> list[int]:
+    # The public meeting page has the reporters (with their precincts) prefetched: no query.
+    ids = {r.precinct_id for r in meeting.reporters.all() if r.precinct_id}
+    return sorted(ids) if ids else list(meeting.precincts.values_list("pk", flat=True))
+
+
+def _earlier(meeting: Meeting, prefix: str) -> Q:
+    """Reports before ``meeting`` whose decisions it answers for, as a condition on ``prefix`` (a path to a
+    meeting): the same precincts (an inspector's report, Order 652 p.30) or the same body and kind."""
+    cond = Q(**{f"{prefix}starts_at__lt": meeting.starts_at}) & ~Q(**{f"{prefix}pk": meeting.pk})
+    cond &= ~Q(**{f"{prefix}status": MeetingStatus.CANCELLED})
+    precinct_ids = _precinct_ids(meeting) if meeting.kind == MeetingKind.INSPECTOR else []
+    if precinct_ids:
+        return cond & Q(**{f"{prefix}precincts__in": precinct_ids})
+    return cond & Q(**{f"{prefix}body_id": meeting.body_id, f"{prefix}kind": meeting.kind})
 
 
 def carried_decisions(meeting: Meeting) -> list[PublicDecision]:
     """The "measures" section: every decision of an earlier report not executed by the time of this one,
     with its current state. A decision stays here, report after report, until it is closed with evidence."""
-    published = ReportPublication.objects.filter(published_at__isnull=False, show_decisions=True).values("meeting_id")
     rows = (
-        Decision.objects.filter(protocol__meeting__in=earlier_meetings(meeting), version__sha256__gt="")
-        .filter(protocol__meeting__in=published)
+        Decision.objects.filter(_earlier(meeting, "protocol__meeting__"), version__sha256__gt="")
+        .filter(
+            protocol__meeting__report_publication__published_at__isnull=False,
+            protocol__meeting__report_publication__show_decisions=True,
+        )
         .filter(Q(executed_at__isnull=True) | Q(executed_at__gte=meeting.starts_at))
-        .select_related("protocol__meeting")
+        .select_related("protocol__meeting__report_publication")
         .order_by("protocol__meeting__starts_at", "id")
+        .distinct()
     )
     today = timezone.localdate()
     result = []
     for d in rows:
-        row = _public_decision(d, today)
+        row = _public_decision(d, today, d.protocol.meeting.report_publication.known_names)
         row.meeting_date = timezone.localtime(d.protocol.meeting.starts_at).date()
         row.meeting_code = d.protocol.meeting.code
         result.append(row)
@@ -172,11 +180,10 @@ def carried_decisions(meeting: Meeting) -> list[PublicDecision]:
 def fixed_counts(meeting: Meeting) -> dict[str, Any] | None:
     """Answers to "was it fixed?" about earlier reports of the same precincts or body, received before this
     report (Order 608 p.6.7: monitoring of public opinion). None when nobody answered."""
-    earlier = earlier_meetings(meeting)
-    qs = FixCheck.objects.filter(meeting__in=earlier, answered_at__lt=meeting.starts_at).exclude(answer="")
+    qs = FixCheck.objects.filter(_earlier(meeting, "meeting__"), answered_at__lt=meeting.starts_at).exclude(answer="")
     counts = qs.aggregate(
-        solved=Count("pk", filter=Q(answer=FixAnswer.SOLVED)),
-        not_solved=Count("pk", filter=Q(answer=FixAnswer.NOT_SOLVED)),
+        solved=Count("pk", filter=Q(answer=FixAnswer.SOLVED), distinct=True),
+        not_solved=Count("pk", filter=Q(answer=FixAnswer.NOT_SOLVED), distinct=True),
     )
     total = counts["solved"] + counts["not_solved"]
     if not total:

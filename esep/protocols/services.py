@@ -31,6 +31,7 @@ from esep.protocols.models import (
     Signature,
 )
 from esep.protocols.signatories import Slot, required_slots, user_may_fill
+from esep.public.cache import public_changed_on_commit
 
 PROTOCOL_FIELDS = {
     "started_at",
@@ -264,6 +265,7 @@ def decision_control(
         row.executed_at = timezone.now() if status == ControlStatus.DONE else None
         row.save()
         audit_record(actor=actor, action="decision.control", obj=row, data={"status": status})
+        public_changed_on_commit()  # a published report shows the progress of its decisions
     return row
 
 

@@ -68,13 +68,17 @@ def track_code(request, code: str):
         return _too_many(request)
     story = tracking.story(code)
     if story is None:
-        form = TrackForm(initial={"code": code[:40]})
-        return render(
-            request,
-            "accountability/track.html",
-            {"form": form, "not_found": code[:40]},
-            status=404,
+        # The error sits on the code field, read with it (WCAG 3.3.1); a well-formed and a malformed code
+        # get the same answer.
+        form = TrackForm({"code": code[:40]})
+        form.is_valid()
+        form.add_error(
+            "code",
+            _("No question or appeal has this code.")
+            + " "
+            + _("Check the code in the message or ticket you received."),
         )
+        return render(request, "accountability/track.html", {"form": form}, status=404)
     response = render(request, "accountability/track.html", {"form": TrackForm(), "story": story})
     # The code is in the address: links on the page must not pass it on to other sites.
     response["Referrer-Policy"] = "no-referrer"

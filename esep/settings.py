@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "esep.protocols",
     "esep.appeals",
     "esep.feedback",
+    "esep.accountability",
     "esep.notifications",
     "esep.workflows",
     "esep.public",

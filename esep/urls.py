@@ -16,10 +16,12 @@ urlpatterns += i18n_patterns(
     *[path(f"staff/{app}/", include(f"esep.{app}.urls_staff")) for app in STAFF_APPS],
     path("staff/feedback/", include("esep.feedback.urls_staff")),
     path("staff/ops/", include("esep.ops.urls_staff")),
+    path("staff/accountability/", include("esep.accountability.urls_staff")),
     path("staff/", include("esep.backoffice.urls")),
     path("accounts/", include("esep.accounts.urls")),
     path("m/", include("esep.meetings.urls_public")),
     path("appeals/", include("esep.appeals.urls_public")),
+    path("", include("esep.accountability.urls_public")),
     path("", include("esep.public.urls")),
     prefix_default_language=True,
 )

@@ -104,3 +104,28 @@ def has_role(user: Any, *roles: str) -> bool:
 def is_staff_user(user: Any) -> bool:
     """Anyone with a role may enter the back office; what they see there is restricted."""
     return bool(grants(user))
+
+
+def can_control_decision(user: Any, decision: Any) -> bool:
+    """Who may mark a decision of report minutes executed (close it under control).
+
+    Order 608 p.19: for a chief's report, the leadership of the territorial police body (a chief of the
+    meeting's body or of a body above it). Order 652 p.33: for an inspector's report, the district inspector
+    responsible for organising the work of the district police point (``PolicePoint.responsible_officer``)
+    of a precinct the report covers. A system administrator may act for either."""
+    from django.apps import apps  # the kernel names no domain model in its imports (README, dependencies)
+
+    meeting = decision.protocol.meeting
+    found = grants(user)
+    if any(g.role == Role.ADMIN for g in found):
+        return True
+    if meeting.kind == "chief":
+        return any(
+            g.role == Role.CHIEF and g.body_path is not None and meeting.body.path.startswith(g.body_path)
+            for g in found
+        )
+    officers = {g.officer_id for g in found if g.role == Role.INSPECTOR and g.officer_id}
+    if not officers:
+        return False
+    points = apps.get_model("police", "PolicePoint").objects
+    return points.filter(precincts__meetings=meeting, responsible_officer_id__in=officers).exists()

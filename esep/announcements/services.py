@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from esep.announcements.models import Announcement, Channel, ChannelRecord
+from esep.announcements.signals import meeting_announced
 from esep.announcements.texts import announcement_texts, meeting_public_url
 from esep.core import clock
 from esep.core.audit import audit_record
@@ -101,6 +102,9 @@ def announcement_publish(
             recorded_by=announcement.published_by,
         )
         Meeting.objects.filter(pk=locked.pk).update(status=MeetingStatus.ANNOUNCED, published_at=now)
+        # Questions sent to the precinct's inspector while no report was announced join this one; people
+        # following the precinct, its body or region are told (esep.accountability receives the signal).
+        meeting_announced.send(sender=Meeting, meeting=locked)
         audit_record(
             actor=actor,
             action="announcement.publish",

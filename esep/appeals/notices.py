@@ -20,7 +20,7 @@ from esep.notifications.services import contact_channel, notify
 
 def status_url(appeal: Appeal, lang: str | None = None) -> str:
     with translation.override(lang or appeal.language):
-        return settings.SITE_URL + reverse("appeals_public:status", args=[appeal.code])
+        return settings.SITE_URL + reverse("accountability_public:track_code", args=[appeal.code])
 
 
 def withdraw_url(lang: str | None = None) -> str:

@@ -3,14 +3,17 @@ its link. Nothing here shows another person's data or a staff member's name."""
 
 from __future__ import annotations
 
-from django.shortcuts import render
+from urllib.parse import urlencode
+
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from esep.appeals.forms import AgencyReplyForm, WithdrawConsentForm
 from esep.appeals.models import AppealStatus
-from esep.appeals.selectors import appeal_by_code, forward_by_token
+from esep.appeals.selectors import forward_by_token
 from esep.appeals.services import AppealError, appeal_record_agency_reply
 from esep.core import ratelimit
 from esep.workflows.personal_data import personal_data_withdraw
@@ -31,42 +34,19 @@ def _too_many(request):
     )
 
 
-@never_cache
 @require_http_methods(["GET"])
 def status(request, code: str):
-    if not ratelimit.allow(request, "appeal-status", limit=STATUS_LIMIT_PER_MINUTE, window=60):
-        return _too_many(request)
-    appeal = appeal_by_code(code)
-    if appeal is None:
-        return render(
-            request,
-            "appeals/message.html",
-            {
-                "title": _("No appeal with this code"),
-                "text": _(
-                    "We found no appeal with the code %(code)s. Check the code in the message or ticket you received."
-                )
-                % {"code": code[:32]},
-                "show_lookup": True,
-            },
-            status=404,
-        )
-    return render(
-        request,
-        "appeals/status.html",
-        {"appeal": appeal, "events": list(appeal.events.all()), "forward": appeal.current_forward},
-    )
+    """Replaced by the one tracking page for every code; old links (tickets, messages) land there."""
+    return redirect("accountability_public:track_code", code=code[:40])
 
 
 @require_http_methods(["GET"])
 def lookup(request):
-    """The small form on the status pages: go to /appeals/<code>/."""
-    from django.shortcuts import redirect
-
-    code = "".join(ch for ch in request.GET.get("code", "").upper() if ch.isalnum())[:32]
-    if not code:
-        return render(request, "appeals/message.html", {"title": _("Follow your appeal"), "show_lookup": True})
-    return redirect("appeals_public:status", code=code)
+    """The old lookup form: go to the one tracking page."""
+    code = request.GET.get("code", "")[:60]
+    if code:
+        return redirect(reverse("accountability_public:track") + "?" + urlencode({"code": code}))
+    return redirect("accountability_public:track")
 
 
 @never_cache

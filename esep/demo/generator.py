@@ -375,6 +375,16 @@ class Generator:
                                reason="annual leave of the permanent inspector")
                 )  # fmt: skip
         Assignment.objects.bulk_create(rows, batch_size=2000)
+        # Order 652 p.33: each district police point has the inspector responsible for it (here the current
+        # inspector of the point's first precinct); control of execution of minutes is theirs.
+        responsible: dict[int, int] = {}
+        for precinct, off in inspectors:
+            if precinct.point_id and precinct.point_id not in responsible:
+                responsible[precinct.point_id] = off.pk
+        points = [
+            PolicePoint(pk=point_id, responsible_officer_id=officer_id) for point_id, officer_id in responsible.items()
+        ]
+        PolicePoint.objects.bulk_update(points, ["responsible_officer"], batch_size=1000)
         self.stats["officers"] = len(officers)
         self.stats["assignments"] = len(rows)
 

@@ -68,7 +68,7 @@ from esep.meetings.services import (
     participants_register_sheet,
     video_add_link,
 )
-from esep.police.models import Officer, PoliceBody, Precinct, StateAgency, Subject
+from esep.police.models import Officer, PoliceBody, PolicePoint, Precinct, StateAgency, Subject
 from esep.protocols.models import ControlStatus, ItemKind
 from esep.protocols.services import (
     decision_add,
@@ -238,6 +238,9 @@ def _cast_for(gen: Generator, body: PoliceBody, precinct: Precinct) -> Cast:
     chief = gen.chiefs[body.pk]
     inspector = gen.current_inspector[precinct.pk]
     slug = body.slug
+    if precinct.point_id:
+        # Order 652 p.33: the showcase's inspector controls execution of their minutes.
+        PolicePoint.objects.filter(pk=precinct.point_id).update(responsible_officer=inspector)
     return Cast(
         body=body,
         staff=_hidden_user(f"demo-{slug}-staff", "Штаб", "Қызметкері", Role.STAFF_UNIT, body),
@@ -697,8 +700,9 @@ class Story:
         self.follow_up(meeting, answer_police=True, agency_replies=True)
         first = protocol.decisions.order_by("id").first()
         with self.clock.at(_local(day + dt.timedelta(days=20), 12)):
+            # Order 608 p.19: the leadership of the body closes a decision of the chief's report.
             decision_control(decision=first, status=ControlStatus.DONE, progress="Талдау әкімдікке жіберілді.",
-                             actor=self.cast.staff)  # fmt: skip
+                             actor=self.cast.chief)  # fmt: skip
         return meeting
 
     def inspector_unsigned(self, day: dt.date) -> Meeting:

@@ -65,6 +65,14 @@ register(
 )
 register(
     Job(
+        "accountability-sweep",
+        ("accountability", "sweep"),
+        {"minute": "15"},
+        _("Remind about decisions due and escalate overdue ones; ask whether it was fixed"),
+    )
+)
+register(
+    Job(
         "retention-purge",
         ("retention", "purge"),
         {"minute": "30", "hour": "2"},

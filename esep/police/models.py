@@ -63,6 +63,16 @@ class PolicePoint(LocalizedNameMixin):
     phone = models.CharField(max_length=40, blank=True)
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
+    # Order 652 p.33: control of execution of an inspector's report minutes belongs to the inspector
+    # responsible for organising the work of the district police point.
+    responsible_officer = models.ForeignKey(
+        "Officer",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="responsible_for_points",
+        verbose_name=_("inspector responsible for the point"),
+    )
 
     class Meta:
         verbose_name = _("district police point")

@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from esep.accounts.permissions import can_control_decision
 from esep.core import clock
 from esep.core.audit import audit_record
+from esep.core.pagecache import public_changed_on_commit
 from esep.meetings.models import Meeting, MeetingReporter, MeetingStatus
 from esep.police.models import Competence, StateAgency, Subject
 from esep.protocols import sealing
@@ -247,6 +249,15 @@ def decision_control(
             raise ValidationError(_("Execution is controlled once the minutes are signed."))
         if status == ControlStatus.DONE and not (progress.strip() or row.progress or evidence or row.evidence):
             raise ValidationError(_("Describe what was done or attach evidence before marking it executed."))
+        if status == ControlStatus.DONE and not can_control_decision(actor, row):
+            # Order 608 p.19 (leadership of the police body); Order 652 p.33 (the inspector responsible for
+            # the district police point).
+            raise PermissionDenied(
+                _(
+                    "Only the leadership of the police body (chief's report) or the inspector responsible for "
+                    "the district police point (inspector's report) may mark a decision executed."
+                )
+            )
         row.control_status = status
         if progress.strip():
             row.progress = (row.progress + "\n" if row.progress else "") + progress.strip()
@@ -255,6 +266,7 @@ def decision_control(
         row.executed_at = clock.now() if status == ControlStatus.DONE else None
         row.save()
         audit_record(actor=actor, action="decision.control", obj=row, data={"status": status})
+        public_changed_on_commit()  # a published report shows the progress of its decisions
     return row
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -178,6 +178,8 @@ def decision_control(request, pk: int):
         )
     except ValidationError as error:
         _error(request, error)
+    except PermissionDenied as error:
+        messages.error(request, str(error))
     else:
         messages.success(request, _("Execution recorded."))
     return redirect("protocols_staff:list")

@@ -31,14 +31,20 @@ def _with_reporters(qs: QuerySet[Meeting]) -> QuerySet[Meeting]:
     )
 
 
+def in_territory(qs: QuerySet[Meeting], territory: Territory) -> QuerySet[Meeting]:
+    """Meetings of a region or district: held there, or by a police body of that territory. The list of
+    meetings and the Atom feed filter with this one rule."""
+    return qs.filter(
+        Q(body__territory__kato__startswith=territory.prefix) | Q(settlement__kato__startswith=territory.prefix)
+    )
+
+
 def upcoming_meetings(
     *, territory: Territory | None = None, date_from: dt.date | None = None, date_to: dt.date | None = None
 ) -> QuerySet[Meeting]:
     qs = public_meetings().filter(status=MeetingStatus.ANNOUNCED, starts_at__gte=clock.now())
     if territory is not None:
-        qs = qs.filter(
-            Q(body__territory__kato__startswith=territory.prefix) | Q(settlement__kato__startswith=territory.prefix)
-        )
+        qs = in_territory(qs, territory)
     if date_from is not None:
         qs = qs.filter(starts_at__date__gte=date_from)
     if date_to is not None:

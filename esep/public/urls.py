@@ -18,8 +18,10 @@ urlpatterns = [
     path("questions/status/", views_questions.question_status, name="question_status"),
     path("p/<slug:slug>/", views.body, name="body"),
     path("p/<slug:slug>/calendar.ics", views_feeds.body_ics, name="body_ics"),
+    path("p/<slug:slug>/feed.atom", views_feeds.body_atom, name="body_atom"),
     path("p/<slug:slug>/<str:number>/", views.precinct, name="precinct"),
     path("p/<slug:slug>/<str:number>/calendar.ics", views_feeds.precinct_ics, name="precinct_ics"),
+    path("p/<slug:slug>/<str:number>/feed.atom", views_feeds.precinct_atom, name="precinct_atom"),
     path("p/<slug:slug>/<str:number>/poster.pdf", views_feeds.precinct_poster, name="precinct_poster"),
     path("p/<slug:slug>/<str:number>/ask/", views.precinct_ask, name="precinct_ask"),
 ]

@@ -174,5 +174,6 @@ def precinct_ask(request, slug: str, number: str):
         raise Http404(_("No such precinct."))
     upcoming = selectors.next_meeting_of_precinct(obj)
     if upcoming is None:
-        return render(request, "public/no_meeting.html", {"precinct": obj}, status=404)
+        # The poster's QR code always works: the question waits for the precinct's next report.
+        return redirect("accountability_public:precinct_question", slug=slug, number=number)
     return redirect(reverse("public:ask", kwargs={"code": upcoming.code}))

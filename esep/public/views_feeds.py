@@ -16,6 +16,7 @@ from esep.police.models import PoliceBody
 from esep.police.selectors import inspector_on
 from esep.public import ical, selectors
 from esep.public.cache import public_page
+from esep.public.forms import MeetingFilterForm
 
 ICAL_TYPE = "text/calendar; charset=utf-8"
 FEED_SIZE = 50
@@ -58,23 +59,13 @@ def precinct_ics(request, slug: str, number: str):
     return _ics(ical.calendar(rows, name=obj.name), f"esep-{obj.body.slug}-{obj.number}.ics")
 
 
-@require_safe
-@public_page
-def atom(request):
-    """Newly announced meetings, newest first."""
+def _atom(request, rows, *, title: str, link: str) -> HttpResponse:
     feed = Atom1Feed(
-        title=_("Reports of the police to the population"),
-        link=settings.SITE_URL + reverse("public:meetings"),
+        title=title,
+        link=settings.SITE_URL + link,
         description=_("Meetings announced in Esep."),
         language=request.LANGUAGE_CODE,
-        feed_url=settings.SITE_URL + request.path,
-    )
-    rows = (
-        selectors.public_meetings()
-        .filter(published_at__isnull=False)
-        .select_related("body")
-        .prefetch_related("reporters__officer")
-        .order_by("-published_at")[:FEED_SIZE]
+        feed_url=settings.SITE_URL + request.get_full_path(),
     )
     for m in rows:
         when = timezone.localtime(m.starts_at).strftime("%Y-%m-%d %H:%M")
@@ -88,6 +79,60 @@ def atom(request):
             updateddate=m.updated_at,
         )
     return HttpResponse(feed.writeString("utf-8"), content_type="application/atom+xml; charset=utf-8")
+
+
+def _feed_rows(qs):
+    return list(
+        qs.filter(published_at__isnull=False)
+        .select_related("body")
+        .prefetch_related("reporters__officer")
+        .order_by("-published_at")[:FEED_SIZE]
+    )
+
+
+@require_safe
+@public_page
+def atom(request):
+    """Newly announced meetings, newest first. ``?region=`` and ``?district=`` (KATO codes) filter exactly as
+    on the list of meetings (the same form and the same territory rule)."""
+    form = MeetingFilterForm(request.GET or None)
+    territory = None
+    if form.is_bound:
+        if not form.is_valid():
+            return HttpResponse(
+                " ".join(" ".join(e) for e in form.errors.values()),
+                status=400,
+                content_type="text/plain; charset=utf-8",
+            )
+        territory = form.cleaned_data.get("district") or form.cleaned_data.get("region")
+    qs = selectors.public_meetings()
+    title = _("Reports of the police to the population")
+    if territory is not None:
+        qs = selectors.in_territory(qs, territory)
+        title = f"{title} · {territory.name}"
+    query = request.GET.urlencode()
+    link = reverse("public:meetings") + (f"?{query}" if query else "")
+    return _atom(request, _feed_rows(qs), title=title, link=link)
+
+
+@require_safe
+@public_page
+def body_atom(request, slug: str):
+    obj = PoliceBody.objects.filter(slug=slug).first()
+    if obj is None:
+        raise Http404(_("No such police body."))
+    rows = _feed_rows(selectors.public_meetings().filter(body=obj))
+    return _atom(request, rows, title=localized(obj, "name"), link=reverse("public:body", args=[obj.slug]))
+
+
+@require_safe
+@public_page
+def precinct_atom(request, slug: str, number: str):
+    obj = selectors.precinct_page(slug, number)
+    if obj is None:
+        raise Http404(_("No such precinct."))
+    rows = _feed_rows(selectors.public_meetings().filter(precincts=obj))
+    return _atom(request, rows, title=localized(obj, "name"), link=reverse("public:precinct", args=[slug, number]))
 
 
 def _pdf(data: bytes, filename: str) -> HttpResponse:

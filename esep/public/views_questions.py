@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -13,13 +13,11 @@ from django.views.decorators.http import require_http_methods
 from esep.core import ratelimit
 from esep.core.i18n import localized
 from esep.public import selectors
-from esep.questions.forms import QuestionForm, Rejected, StatusForm
-from esep.questions.selectors import question_by_code
+from esep.questions.forms import QuestionForm, Rejected
 from esep.questions.services import meeting_accepts_questions, question_submit
 
 # Floods: a person rarely sends more than a few questions; a script sends hundreds.
 SUBMIT_LIMITS = (("question-10m", 5, 600), ("question-day", 20, 86_400))
-STATUS_LIMIT = ("question-status", 30, 600)
 
 
 def _too_many(request):
@@ -82,15 +80,11 @@ def ask(request, code: str):
 
 @require_http_methods(["GET", "POST"])
 def question_status(request):
-    form = StatusForm(request.POST or None)
-    if request.method != "POST":
-        return render(request, "public/status.html", {"form": form})
-    if not ratelimit.allow(request, STATUS_LIMIT[0], limit=STATUS_LIMIT[1], window=STATUS_LIMIT[2]):
-        return _too_many(request)
-    if not form.is_valid():
-        return render(request, "public/status.html", {"form": form}, status=400)
-    question = question_by_code(form.cleaned_data["code"])
-    if question is None:
-        form.add_error("code", _("No question has this tracking code. Check the code and try again."))
-        return render(request, "public/status.html", {"form": form}, status=404)
-    return render(request, "public/status.html", {"form": StatusForm(), "question": question})
+    """Replaced by the one tracking page (/track/<code>/, a GET that can be bookmarked); old links and the
+    old form still land there."""
+    from esep.accountability.tracking import normalise
+
+    code = normalise(request.POST.get("code") or request.GET.get("code") or "")
+    if code:
+        return redirect("accountability_public:track_code", code=code)
+    return redirect("accountability_public:track")

@@ -30,9 +30,9 @@ LANGS = ("kk", "ru", "en")
 
 
 def status_url(question: Question, lang: str) -> str:
-    """The page where the author types the code (a POST form, so the code stays out of logs)."""
+    """The one tracking page of this question (a GET page the author can bookmark)."""
     with translation.override(lang):
-        return settings.SITE_URL + reverse("public:question_status")
+        return settings.SITE_URL + reverse("accountability_public:track_code", args=[question.tracking_code])
 
 
 def _texts(question: Question, status: str, appeal: Any = None) -> tuple[str, str, str]:

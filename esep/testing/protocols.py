@@ -102,3 +102,22 @@ def inspector_meeting_with_people(starts_at: dt.datetime) -> tuple[Meeting, User
     meeting = held_meeting(starts_at=starts_at, kind=MeetingKind.INSPECTOR)
     officer = meeting.reporters.get().officer
     return meeting, inspector_user(officer), secretary_user(meeting.body)
+
+
+def responsible_for_point(meeting: Meeting, officer: Officer) -> None:
+    """Record ``officer`` as the inspector responsible for the district police point of the meeting's
+    precincts (Order 652 p.33), creating the point where a precinct has none."""
+    from esep.police.models import PolicePoint
+
+    for precinct in meeting.precincts.all():
+        if precinct.point_id is None:
+            precinct.point = factories.point(precinct.body)
+            precinct.save(update_fields=["point"])
+        PolicePoint.objects.filter(pk=precinct.point_id).update(responsible_officer=officer)
+
+
+def inspector_meeting_with_controller(starts_at: dt.datetime) -> tuple[Meeting, User, User]:
+    """Like ``inspector_meeting_with_people``, the inspector also responsible for the point (Order 652 p.33)."""
+    meeting, inspector, secretary = inspector_meeting_with_people(starts_at)
+    responsible_for_point(meeting, meeting.reporters.get().officer)
+    return meeting, inspector, secretary

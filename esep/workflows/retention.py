@@ -88,6 +88,10 @@ def _purge_one(meeting: Meeting, actor_name: str, now: dt.datetime) -> Destructi
         n_items = ProtocolItem.objects.filter(protocol__meeting=row, anonymised_at__isnull=True).update(
             person_name="", person_contact="", pd_salt="", anonymised_at=now
         )
+        # The names kept to redact the published report go with them (its published texts are redacted).
+        from esep.accountability.models import ReportPublication
+
+        ReportPublication.objects.filter(meeting=row).update(known_names=[])
         record = DestructionRecord.objects.create(
             meeting=row,
             performed_at=now,

@@ -66,9 +66,9 @@ def test_complaint_forwarded_to_akimat_department_followed_to_its_end(client):
         assert done.status_code == 200
         messages_send()
         # The resident follows the appeal with the code from the SMS.
-        code = re.search(r"/appeals/([A-Z0-9]+)/", sms[0]).group(1)
+        code = re.search(r"/track/([A-Z0-9]+)/", sms[0]).group(1)
         with translation.override("kk"):
-            status_page = client.get(reverse("appeals_public:status", args=[code])).content.decode()
+            status_page = client.get(reverse("accountability_public:track_code", args=[code])).content.decode()
         assert "Жылу берілді." in status_page and "Қазандық жөнделді" in status_page
         assert "Аудан әкімдігінің ТҮКШ бөлімі" in status_page
         assert LocmemSmsBackend.outbox[-1]["to"] == "+77012345678"  # told that the department answered

@@ -16,7 +16,7 @@ MONDAY = ta.almaty(2026, 2, 2, 11)
 
 def status_url(code, lang="kk"):
     with translation.override(lang):
-        return reverse("appeals_public:status", args=[code])
+        return reverse("accountability_public:track_code", args=[code])
 
 
 @time_machine.travel(MONDAY, tick=False)

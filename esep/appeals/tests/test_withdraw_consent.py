@@ -44,7 +44,7 @@ def test_appeal_contact_is_deleted_at_once_and_the_timeline_says_so(client):
     # The person sees it on their timeline.
     assert appeal.events.filter(kind=EventKind.CONSENT_WITHDRAWN).count() == 1
     with translation.override("en"):
-        status = client.get(reverse("appeals_public:status", args=[appeal.code])).content.decode()
+        status = client.get(reverse("accountability_public:track_code", args=[appeal.code])).content.decode()
     assert "consent withdrawn: contact deleted" in status and "baurzhan@" not in status
     # A notice not yet sent to that address is never sent; its row stays without the address.
     queued.refresh_from_db()

@@ -34,7 +34,13 @@ def test_every_job_runs_on_its_schedule_through_a_day():
             for task in queue.read_periodic(_utc_naive(local)):
                 queue.execute(task)
     runs = Counter(JobRun.objects.values_list("job", flat=True))
-    assert runs == {"notifications-send": 1440, "appeals-sweep": 288, "protocols-remind": 24, "retention-purge": 1}
+    assert runs == {
+        "notifications-send": 1440,
+        "appeals-sweep": 288,
+        "protocols-remind": 24,
+        "accountability-sweep": 24,
+        "retention-purge": 1,
+    }
     assert set(runs) == set(JOBS)
     assert not JobRun.objects.exclude(status=RunStatus.SUCCEEDED).exists()
     purge = JobRun.objects.get(job="retention-purge")

@@ -17,7 +17,7 @@ from esep.meetings.models import InviteeCategory, MeetingStatus
 from esep.notifications.models import Message
 from esep.protocols.models import Protocol, ProtocolStatus
 from esep.testing import factories
-from esep.testing.protocols import at, held_meeting, inspector_user, person, secretary_user
+from esep.testing.protocols import at, held_meeting, inspector_user, person, responsible_for_point, secretary_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "pass-word-123"
@@ -38,6 +38,7 @@ def world(settings, live_server):
     meeting = factories.meeting(
         reporters=[(officer, precinct)], starts_at=MEETING_AT, status=MeetingStatus.SCHEDULED, settlement=settlement
     )
+    responsible_for_point(meeting, officer)
     return {
         "meeting": meeting,
         "agency": agency,
@@ -196,6 +197,8 @@ def test_inspector_quarterly_report_from_invitations_to_a_closed_complaint(world
         page.wait_for_load_state()
         appeal.refresh_from_db()
         assert appeal.status == "closed"
+        # Order 652 p.33: the inspector responsible for the district police point closes the decision.
+        login(page, base, "inspector")
         page.goto(f"{base}/ru/staff/protocols/")
         page.select_option("select[name=status]", "done")
         page.fill("textarea[name=progress]", "Проведено 6 вечерних патрулей.")

@@ -9,7 +9,15 @@ from esep.protocols import services
 from esep.protocols.models import ProtocolStatus, ProtocolVersion
 from esep.protocols.sealing import GENESIS, chain_hash, verify_protocol
 from esep.testing import factories
-from esep.testing.protocols import at, chief_user, held_meeting, inspector_meeting_with_people, minutes, secretary_user
+from esep.testing.protocols import (
+    at,
+    chief_user,
+    held_meeting,
+    inspector_meeting_with_controller,
+    inspector_meeting_with_people,
+    minutes,
+    secretary_user,
+)
 
 pytestmark = pytest.mark.django_db
 DAY = at(2026, 3, 10, 18)
@@ -165,7 +173,7 @@ def test_item_outside_police_competence_needs_the_competent_body():
 @time_machine.travel(at(2026, 3, 10, 21), tick=False)
 def test_decision_execution_is_controlled_after_signing():
     # Order 608 p.19; Order 652 p.33.
-    meeting, inspector, secretary = inspector_meeting_with_people(DAY)
+    meeting, inspector, secretary = inspector_meeting_with_controller(DAY)
     protocol = minutes(meeting, secretary)
     decision = protocol.decisions.get()
     with pytest.raises(ValidationError):

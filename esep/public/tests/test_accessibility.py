@@ -94,10 +94,9 @@ def test_public_pages_have_no_serious_axe_violations(browser, live_server, story
         "upcoming meetings": "/meetings/",
         "upcoming meetings, filtered": f"/meetings/?region={s['region'].kato}&date_from=2000-01-01&date_to=1999-01-01",
         "question form": f"/meetings/{s['upcoming'].code}/ask/",
-        "question status": "/questions/status/",
-        "appeal status": f"/appeals/{s['appeal'].code}/",
-        "appeal lookup": "/appeals/",
-        "unknown appeal": "/appeals/NOSUCHCODE/",
+        "tracking form": "/track/",
+        "appeal status": f"/track/{s['appeal'].code}/",
+        "unknown code": "/track/NOSUCHCODE/",
         "consent withdrawal": "/appeals/consent/withdraw/",
         "invitation reply": f"/m/invitation/{s['invitation'].token}/",
         "self-registration": f"/m/{s['upcoming'].code}/register/",
@@ -121,13 +120,13 @@ def test_public_pages_have_no_serious_axe_violations(browser, live_server, story
         problems += a11y.check_page(page, "question form with errors")
 
         # The status page with a question found, and with a wrong code.
-        page.goto(f"{base}/questions/status/")
+        page.goto(f"{base}/track/")
         page.locator("#id_code").fill(s["question"].tracking_code)
-        _submit(page)
+        _submit(page, "main form[method=get]")
         assert page.locator("#question-status").is_visible()
         problems += a11y.check_page(page, "question status found")
         page.locator("#id_code").fill("AAAAA-AAAAA")
-        _submit(page)
+        _submit(page, "main form[method=get]")
         problems += a11y.check_page(page, "question status not found")
 
         # The consent withdrawal with errors (nothing filled).
@@ -235,9 +234,7 @@ def test_residents_pages_work_without_javascript(browser, live_server, story):
         page.locator("#id_consent").check()
         page.locator("main form button[type=submit]").click()
         code = page.locator("#tracking-code").inner_text().strip()
-        page.locator("main a[href='/ru/questions/status/']").click()
-        page.locator("#id_code").fill(code)
-        page.locator("main form button[type=submit]").click()
+        page.locator(f"main a[href='/ru/track/{code.replace('-', '')}/']").click()
         assert page.locator("#question-status").inner_text() == "ожидает модерации"
         # The upcoming meetings' filters are a plain GET form.
         page.goto(f"{live_server.url}/ru/meetings/")
@@ -274,8 +271,8 @@ def test_main_pages_reflow_at_320_pixels_without_sideways_scrolling(browser, liv
         f"/meetings/{s['upcoming'].code}/",
         f"/meetings/{s['held'].code}/",
         f"/meetings/{s['upcoming'].code}/ask/",
-        "/questions/status/",
-        f"/appeals/{s['appeal'].code}/",
+        "/track/",
+        f"/track/{s['appeal'].code}/",
         "/appeals/consent/withdraw/",
         f"/m/{s['upcoming'].code}/register/",
     ]
@@ -332,9 +329,9 @@ def test_form_fields_are_named_and_their_errors_are_read_with_them(browser, live
         assert consent["invalid"] == "true" and "согла" in consent["description"]
         assert page.locator("main [role=alert]").count() >= 2
 
-        page.goto(f"{live_server.url}/ru/questions/status/")
+        page.goto(f"{live_server.url}/ru/track/")
         page.locator("#id_code").fill("AAAAA-AAAAA")
-        _submit(page)
+        _submit(page, "main form[method=get]")
         code = _ax_node(context, page, "#id_code")
         assert code["name"] == "Код отслеживания" and code["invalid"] == "true"
         assert page.title().startswith("Ошибка: ")

@@ -13,8 +13,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 JOURNEYS = [
     # language, what the resident types, the heading of the start page, words on the status page
-    ("kk", "Ботакара", "Учаскелік инспекторыңызды табыңыз", "Сұрақтың күйі"),
-    ("ru", "ботокара", "Найдите своего участкового инспектора", "Статус вопроса"),
+    ("kk", "Ботакара", "Учаскелік инспекторыңызды табыңыз", "Сұрағыңызды немесе өтінішіңізді бақылау"),
+    ("ru", "ботокара", "Найдите своего участкового инспектора", "Статус вопроса или обращения"),
 ]
 
 
@@ -62,8 +62,11 @@ def test_resident_journey(page, live_server, data, lang, typed, heading, status_
     code = page.locator("#tracking-code").inner_text().strip()
     assert re.fullmatch(r"[A-Z2-9]{5}-[A-Z2-9]{5}", code)
 
-    # Status by code, typed in lower case without the dash.
-    page.locator(f"main a[href='/{lang}/questions/status/']").click()
+    # The page that sent the question links to its tracking page, an address that can be bookmarked.
+    page.locator(f"main a[href='/{lang}/track/{code.replace('-', '')}/']").click()
+    assert page.locator("#question-status").is_visible()
+    # Later, the code typed in lower case without the dash, from the menu.
+    page.locator(f"header a[href='/{lang}/track/']").click()
     assert page.get_by_role("heading", level=1).inner_text() == status_heading
     page.locator("#id_code").fill(code.replace("-", "").lower())
     page.locator("main form button[type=submit]").click()

@@ -34,7 +34,10 @@ def test_question_sent_gets_a_tracking_code_and_status(client, meeting):
     question = Question.objects.get()
     html = response.content.decode()
     assert question.display_code in html
-    status = client.post("/kk/questions/status/", {"code": question.tracking_code.lower()})
+    # The old form still works: it sends the person to the one tracking page, whose address holds the code.
+    old = client.post("/kk/questions/status/", {"code": question.tracking_code.lower()})
+    assert old.status_code == 302 and old["Location"] == f"/kk/track/{question.tracking_code}/"
+    status = client.get(old["Location"])
     assert status.status_code == 200
     assert 'id="question-status"' in status.content.decode()
     assert question.display_code in status.content.decode()
@@ -116,14 +119,14 @@ def test_a_flood_is_stopped_with_429(client, meeting):
 
 
 def test_wrong_tracking_codes_are_404_with_a_message(client, meeting):
-    for code in ["ABCDE-FGHJK", "nonsense", "", "x" * 100]:
-        response = client.post("/ru/questions/status/", {"code": code})
+    for code in ["ABCDE-FGHJK", "nonsense", "x" * 100]:
+        response = client.get("/ru/track/", {"code": code}, follow=True)
         assert response.status_code in {400, 404}
         assert 'role="alert"' in response.content.decode()
 
 
 def test_status_lookups_are_rate_limited(client, meeting):
-    codes = [client.post("/ru/questions/status/", {"code": "ABCDE-FGHJK"}).status_code for _ in range(31)]
+    codes = [client.get("/ru/track/ABCDEFGHJK/").status_code for _ in range(31)]
     assert codes[-1] == 429
 
 
@@ -146,5 +149,5 @@ def test_rejection_reason_is_shown_to_the_author_escaped(client, meeting):
 
     q = pf.question(meeting)
     question_reject(question=q, reason="Outside police competence <b>", actor=f.user())
-    html = client.post("/kk/questions/status/", {"code": q.display_code}).content.decode()
+    html = client.get(f"/kk/track/{q.tracking_code}/").content.decode()
     assert "Outside police competence &lt;b&gt;" in html

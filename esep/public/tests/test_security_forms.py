@@ -259,12 +259,12 @@ def test_what_residents_wrote_is_escaped_on_every_page(w):
             response = staff.get(url)
             body = response.content.decode("utf-8", errors="replace")
             shown += [(role, url) for raw in RAW if raw in body]
-    for url in [*public_urls(w, "kk"), f"/kk/appeals/{w['appeal'].code}/"]:
+    for url in [*public_urls(w, "kk"), f"/kk/track/{w['appeal'].code}/"]:
         body = Client().get(url).content.decode("utf-8", errors="replace")
         shown += [("public", url) for raw in RAW if raw in body]
     assert shown == []
     # ... and it is there, escaped, where it belongs
-    status_page = Client().get(f"/kk/appeals/{w['appeal'].code}/").content.decode()
+    status_page = Client().get(f"/kk/track/{w['appeal'].code}/").content.decode()
     assert "&lt;script&gt;alert(document.cookie)&lt;/script&gt;" in status_page
 
 

@@ -69,7 +69,8 @@ def test_author_is_told_of_acceptance_and_written_answer_in_their_language(
     accepted, answered = sorted(messages(question), key=lambda m: m.pk)
     assert accepted.channel == "email" and accepted.to == "aigerim@example.kz" and accepted.language == language
     assert accepted_words in accepted.body and question.display_code in accepted.body
-    assert f"/{language}/questions/status/" in accepted.body  # the tracking link, in the author's language
+    # the tracking link, in the author's language
+    assert f"/{language}/track/{question.tracking_code}/" in accepted.body
     assert f"/{language}/appeals/consent/withdraw/" in accepted.body  # and how to withdraw consent (PD art. 8)
     assert answered_words in answered.body and "Белгі 1 маусымға дейін қойылады." in answered.body
     messages_send()
@@ -120,7 +121,7 @@ def test_question_turned_into_appeal_gets_one_message_with_the_appeal_link(meeti
     appeal = Appeal.objects.get(source_key=f"questions.question:{question.pk}")
     ticket = Message.objects.get(related_type="appeals.appeal", related_id=str(appeal.pk))
     # The appeal's ticket (АППК art. 64 p.3) carries the number and the link; no second message.
-    assert appeal.number in ticket.body and f"/ru/appeals/{appeal.code}/" in ticket.body
+    assert appeal.number in ticket.body and f"/ru/track/{appeal.code}/" in ticket.body
     assert [m.subject for m in messages(question)] == [messages(question)[0].subject]  # only "accepted"
     notice = QuestionNotice.objects.get(question=question, status=S.APPEAL)
     assert notice.message_id is None and "appeal" in notice.note
@@ -138,6 +139,6 @@ def test_nameless_question_turned_into_appeal_is_told_the_procedure_ended(meetin
     (ended,) = Message.objects.filter(related_type="appeals.appeal", related_id=str(appeal.pk))
     assert appeal.status == "ended_without_answer"
     assert (
-        "ended without an answer" in ended.body and "88" in ended.body and f"/en/appeals/{appeal.code}/" in ended.body
+        "ended without an answer" in ended.body and "88" in ended.body and f"/en/track/{appeal.code}/" in ended.body
     )
     assert len(messages(question)) == 1  # "accepted" only

@@ -63,8 +63,8 @@ def test_retention_rules_are_law_data_with_an_honest_note(code, start, kept_unti
 
 def _status_page(code: str, lang: str = "ru"):
     with translation.override(lang):
-        url = reverse("public:question_status")
-    return Client().post(url, {"code": code})
+        url = reverse("accountability_public:track_code", args=[code])
+    return Client().get(url)
 
 
 def test_question_authors_lose_name_and_contact_after_the_term(tree):
@@ -195,7 +195,7 @@ def test_applicants_lose_name_and_contact_a_year_after_the_appeal_is_finished():
 
     # The person's page by code still works and shows no name.
     with translation.override("kk"):
-        response = Client().get(reverse("appeals_public:status", args=[forwarded.code]))
+        response = Client().get(reverse("accountability_public:track_code", args=[forwarded.code]))
     page = response.content.decode()
     assert response.status_code == 200 and "Жарық орнатылды." in page and "Асқаров" not in page
 

@@ -96,13 +96,28 @@ def waiting_questions_attach(*, meeting: Meeting) -> int:
 
 def waiting_question_to_appeal(*, row: WaitingQuestion, actor: Any) -> WaitingQuestion:
     """Staff register a waiting question as an appeal (АППК art. 64); the resident follows it with the same code."""
-    from esep.appeals.services import appeal_open_from_question
+    from esep.appeals.models import AppealSource
+    from esep.appeals.services import appeal_register
 
     with transaction.atomic():
         locked = WaitingQuestion.objects.select_for_update().select_related("precinct__body").get(pk=row.pk)
         if locked.status != WaitingStatus.WAITING:
             raise ValidationError(_("This question has already joined a report or become an appeal."))
-        appeal = appeal_open_from_question(question=locked, actor=actor)
+        # The resident keeps following it with the code they already hold; registering twice yields one appeal.
+        appeal = appeal_register(
+            body=locked.precinct.body,
+            precinct=locked.precinct,
+            text=locked.text,
+            source=AppealSource.QUESTION,
+            actor=actor,
+            applicant_name=locked.author_name,
+            applicant_contact=locked.contact,
+            contact_consent=locked.consent_at is not None,  # consent recorded with its time and wording
+            language=locked.language or "kk",
+            received_at=locked.created_at,
+            source_key=f"{locked._meta.label_lower}:{locked.pk}",
+            code=locked.tracking_code,
+        )
         locked.status = WaitingStatus.APPEAL
         locked.appeal_code = appeal.code
         locked.closed_at = clock.now()

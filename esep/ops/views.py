@@ -6,6 +6,7 @@ import ipaddress
 import secrets
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import DEFAULT_DB_ALIAS, connections
@@ -88,6 +89,7 @@ def metrics_view(request):
     return HttpResponse(metrics.render(), content_type="text/plain; version=0.0.4; charset=utf-8")
 
 
+@login_required
 @staff_required
 def jobs_page(request):
     """Each periodic job: schedule, last run, last failure with its error; then the latest runs."""

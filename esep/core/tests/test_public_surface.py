@@ -60,8 +60,9 @@ PUBLIC = {
     "<lang>/accounts/logout/": "logout",
     "i18n/setlang/": "set_language",
 }
-# The API (esep/api/tests/test_robustness_api.py walks it); Django's admin (its own login); test-only media.
-OTHER_PREFIXES = ("api/v1/", "admin/", "media/")
+# The API (esep/api/tests/test_robustness_api.py walks it); Django's admin (its own login); media; the
+# operations endpoints for load balancers and monitoring (esep/ops/tests/test_health_metrics.py).
+OTHER_PREFIXES = ("api/v1/", "admin/", "media/", "healthz", "readyz", "metrics")
 
 
 def _walk(resolver, prefix: str = ""):

@@ -753,3 +753,5 @@ register(
         ),
     )
 )
+
+from esep.law import report_sections  # noqa: E402,F401  (the sections a report must contain)

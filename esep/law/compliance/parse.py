@@ -39,6 +39,7 @@ TOP_LEVEL = {
     "registration",
     "minutes",
     "items",
+    "report",
     "as_of",
     "extra",
 }

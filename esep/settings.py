@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "esep.protocols",
     "esep.appeals",
     "esep.feedback",
+    "esep.statistics",
+    "esep.reports",
     "esep.notifications",
     "esep.public",
     "esep.backoffice",

@@ -14,9 +14,12 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     *[path(f"staff/{app}/", include(f"esep.{app}.urls_staff")) for app in STAFF_APPS],
     path("staff/feedback/", include("esep.feedback.urls_staff")),
+    path("staff/statistics/", include("esep.statistics.urls_staff")),
+    path("staff/reports/", include("esep.reports.urls_staff")),
     path("staff/", include("esep.backoffice.urls")),
     path("accounts/", include("esep.accounts.urls")),
     path("m/", include("esep.meetings.urls_public")),
+    path("reports/", include("esep.reports.urls_public")),
     path("appeals/", include("esep.appeals.urls_public")),
     path("", include("esep.public.urls")),
     prefix_default_language=True,

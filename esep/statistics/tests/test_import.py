@@ -7,6 +7,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 from django.core.management.base import CommandError
 
 from esep.statistics import selectors, services
@@ -14,6 +15,13 @@ from esep.statistics.importer import ImportRefused
 from esep.statistics.models import Dataset, Figure, Population
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are read in English here; their kk and ru translations are checked by the i18n tests."""
+    with translation.override("en"):
+        yield
 
 Y2022 = (dt.date(2022, 1, 1), dt.date(2022, 12, 31))
 HEADER = "kato,period_start,period_end,form,indicator_code,value\n"

@@ -38,7 +38,13 @@ def _pdf_text(content: bytes) -> tuple[str, PdfReader]:
     return "\n".join(p.extract_text() for p in reader.pages), reader
 
 
-@pytest.mark.parametrize("lang,heading", [("kk", "Қызмет көрсетілетін аумақтағы криминогендік жағдай"), ("ru", "Криминогенная ситуация на обслуживаемой территории")])
+@pytest.mark.parametrize(
+    "lang,heading",
+    [
+        ("kk", "Қызмет көрсетілетін аумақтағы криминогендік жағдай"),
+        ("ru", "Криминогенная ситуация на обслуживаемой территории"),
+    ],
+)
 def test_meeting_page_shows_the_report_with_change_and_charts(chief_case, lang, heading):
     _publish(chief_case)
     code = chief_case["meeting"].code
@@ -84,9 +90,7 @@ def test_slides_are_landscape(chief_case):
     assert len(reader.pages) == 11  # title + one per section
 
 
-def test_public_report_page_is_cached_and_publication_drops_the_cache(
-    chief_case, django_capture_on_commit_callbacks
-):
+def test_public_report_page_is_cached_and_publication_drops_the_cache(chief_case, django_capture_on_commit_callbacks):
     report = _publish(chief_case)
     url = f"/kk/reports/{chief_case['meeting'].code}/"
     first, second = Client().get(url), Client().get(url)

@@ -23,6 +23,7 @@ def _english():
     with translation.override("en"):
         yield
 
+
 Y2022 = (dt.date(2022, 1, 1), dt.date(2022, 12, 31))
 HEADER = "kato,period_start,period_end,form,indicator_code,value\n"
 

@@ -7,8 +7,8 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.utils import translation
 from django.core.management.base import CommandError
+from django.utils import translation
 
 from esep.statistics import selectors, services
 from esep.statistics.importer import ImportRefused

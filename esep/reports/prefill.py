@@ -42,6 +42,15 @@ def report_period(meeting) -> tuple[dt.date, dt.date]:
     return start, end
 
 
+def _bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """[start 00:00, day after end 00:00) in Almaty time: a range the database can use an index for."""
+    tz = timezone.get_default_timezone()
+    return (
+        dt.datetime.combine(start, dt.time.min, tzinfo=tz),
+        dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=tz),
+    )
+
+
 def _n(value) -> str:
     return formats.number_format(value, use_l10n=True, force_grouping=True)
 
@@ -149,7 +158,8 @@ def _appeals(meeting):
     from esep.appeals.models import Appeal
 
     start, end = report_period(meeting)
-    qs = Appeal.objects.filter(received_at__date__gte=start, received_at__date__lte=end)
+    since, until = _bounds(start, end)
+    qs = Appeal.objects.filter(received_at__gte=since, received_at__lt=until)
     if meeting.kind == "inspector":
         qs = qs.filter(precinct__in=meeting.precincts.all())
     else:
@@ -167,7 +177,7 @@ def appeal_counts(meeting) -> dict[str, Any]:
         overdue=Count("pk", filter=Q(overdue_since__isnull=False, finished_at__isnull=True)),
         forwarded=Count("pk", filter=Q(forwards__withdrawn=False), distinct=True),
     )
-    by_subject = dict(Counter(qs.values_list("subject", flat=True)))
+    by_subject = dict(qs.order_by().values_list("subject").annotate(n=Count("pk")).values_list("subject", "n"))
     return {**totals, "by_subject": by_subject}
 
 
@@ -269,11 +279,11 @@ def appeals(meeting) -> dict[str, Any]:
 def public_opinion(meeting) -> dict[str, Any]:
     from esep.feedback.models import Answered, Rating
 
-    start, end = report_period(meeting)
+    since, until = _bounds(*report_period(meeting))
     qs = Rating.objects.filter(
         meeting__body__path__startswith=meeting.body.path,
-        meeting__starts_at__date__gte=start,
-        meeting__starts_at__date__lte=end,
+        meeting__starts_at__gte=since,
+        meeting__starts_at__lt=until,
     )
     agg = qs.aggregate(
         count=Count("pk"),
@@ -334,11 +344,11 @@ def local_problems(meeting) -> dict[str, Any]:
     from esep.appeals.models import AppealForward
     from esep.police.models import StateAgency, Subject
 
-    start, end = report_period(meeting)
+    since, until = _bounds(*report_period(meeting))
     qs = AppealForward.objects.filter(
         withdrawn=False,
-        appeal__received_at__date__gte=start,
-        appeal__received_at__date__lte=end,
+        appeal__received_at__gte=since,
+        appeal__received_at__lt=until,
         agency__kind__in=[StateAgency.Kind.AKIMAT, StateAgency.Kind.AKIMAT_DEPARTMENT],
         appeal__body__path__startswith=meeting.body.path,
     )

@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 _ids = itertools.count(1)
 COLOURS = ("#8a99ad", "#1f4e79")  # previous period (lighter), current period (darker): 4.5:1+ against white
-WIDTH, LABEL_W, BAR_H, GAP = 640, 250, 14, 10
+WIDTH, LABEL_W, BAR_H, GAP = 680, 300, 14, 10
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def bar_chart(
         x += 24 + 7 * len(s.name)
     for g, label in enumerate(labels):
         y0 = top + g * group_h
-        short = label if len(label) <= 38 else label[:36] + "…"
+        short = label if len(label) <= 42 else label[:40] + "…"
         parts.append(
             f'<text x="{LABEL_W - 6}" y="{y0 + len(series) * BAR_H / 2 + 4:.0f}" text-anchor="end" fill="#111">'
             f"{escape(short)}</text>"

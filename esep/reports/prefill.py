@@ -75,6 +75,19 @@ def change_text(row: dict[str, Any]) -> str:
     return f"{value} ({tail}){demo}"
 
 
+def change_short(row: dict[str, Any]) -> str:
+    """ "+88 (+12.4%)" for the table's change column, or why there is no change."""
+    if row.get("reason") == stats.BOUNDARY:
+        return _("not comparable: the region's boundaries changed in 2022")
+    if row.get("previous") is None or row.get("delta") is None:
+        return _("no comparable period")
+    delta = row["delta"]
+    sign = "+" if delta > 0 else ("−" if delta < 0 else "±")
+    pct = row.get("percent")
+    tail = f" ({sign}{_n(abs(float(pct)))}%)" if pct is not None else ""
+    return f"{sign}{_n(abs(delta))}{tail}"
+
+
 def indicator_label(code: str, name_ru: str = "") -> str:
     headline = BY_CODE.get(code)
     return str(headline.label) if headline else (name_ru or code)

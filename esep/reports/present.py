@@ -36,7 +36,7 @@ def _figure_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
                 "previous": formats.number_format(r["previous"], use_l10n=True, force_grouping=True)
                 if r.get("previous") is not None
                 else "",
-                "change": prefill.change_text(r),
+                "change": prefill.change_short(r),
                 "rate": formats.number_format(r["rate"], 1, use_l10n=True) if r.get("rate") else "",
                 "demo": r.get("demo", False),
                 "raw": r,

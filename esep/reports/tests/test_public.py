@@ -106,3 +106,18 @@ def test_608_p6_finding_for_a_published_report_with_an_empty_section(chief_case)
     codes = {(f.code, f.path) for f in evaluate_meeting(chief_case["meeting"])}
     assert ("report.section_missing", "report.sections.anti_corruption") in codes
     assert ("report.section_missing", "report.sections.crime_situation") not in codes
+
+
+def test_public_pages_with_a_report_keep_their_query_count(chief_case, django_assert_max_num_queries):
+    _publish(chief_case)
+    code = chief_case["meeting"].code
+    with django_assert_max_num_queries(12):
+        assert Client().get(f"/kk/reports/{code}/").status_code == 200
+    with django_assert_max_num_queries(25):
+        assert Client().get(f"/ru/meetings/{code}/").status_code == 200
+
+
+def test_table_gives_the_change_in_absolute_and_percent(chief_case):
+    _publish(chief_case)
+    html = Client().get(f"/ru/reports/{chief_case['meeting'].code}/").content.decode()
+    assert "+88 (+12,4%)" in html

@@ -44,6 +44,9 @@ PUBLIC = {
     "<lang>/appeals/reply/<str:token>/": "agency_reply",
     "<lang>/appeals/consent/withdraw/": "withdraw_consent",
     "<lang>/appeals/<str:code>/": "appeal_status",
+    "<lang>/reports/<str:code>/": "report",
+    "<lang>/reports/<str:code>/report-<str:lang>.pdf": "report_pdf",
+    "<lang>/reports/<str:code>/slides-<str:lang>.pdf": "report_slides",
     "<lang>/accounts/login/": "login",
     "<lang>/accounts/logout/": "logout",
     "i18n/setlang/": "set_language",
@@ -184,6 +187,10 @@ def _public(w) -> dict[str, tuple]:
             "GET HEAD",
         ),
         "login": ("/{l}/accounts/login/", None, None, "GET POST"),
+        # A published report is not part of the small world: its pages are tested in esep/reports/tests.
+        "report": (None, f"/{{l}}/reports/{gone}/", "No such meeting.", "GET HEAD"),
+        "report_pdf": (None, f"/{{l}}/reports/{gone}/report-kk.pdf", "No such meeting.", "GET HEAD"),
+        "report_slides": (None, f"/{{l}}/reports/{gone}/slides-ru.pdf", "No such meeting.", "GET HEAD"),
     }
 
 

@@ -7,10 +7,15 @@ from esep.reports.models import Block, Report, ReportStatus
 
 
 def published_report(meeting) -> Report | None:
-    """The meeting's published report with its blocks (two queries)."""
-    report = Report.objects.filter(meeting=meeting, status=ReportStatus.PUBLISHED).first()
-    if report is not None:
-        report.block_list = list(Block.objects.filter(report=report).order_by("position"))
+    """The meeting's published report with its blocks: no query when the meeting was read with
+    ``select_related("report")`` and has no published report, one for the blocks when it has."""
+    try:
+        report = meeting.report
+    except Report.DoesNotExist:
+        return None
+    if report.status != ReportStatus.PUBLISHED:
+        return None
+    report.block_list = list(Block.objects.filter(report=report).order_by("position"))
     return report
 
 

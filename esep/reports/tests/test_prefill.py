@@ -220,3 +220,22 @@ def test_report_period_of_each_kind():
     assert prefill.report_period(M) == (dt.date(2024, 10, 1), dt.date(2024, 12, 31))
     M.kind = "chief"
     assert prefill.report_period(M) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+
+
+def test_608_p6_sub6_previous_reports_decisions_with_their_execution(chief_case):
+    from esep.protocols.models import Decision
+    from esep.testing.protocols import minutes, secretary_user
+
+    body = chief_case["body"]
+    earlier = f.meeting(
+        kind="chief", body_=body, reporters=[(chief_case["chief"], None)], starts_at=at(2024, 2, 15, 15), status="held"
+    )
+    minutes(earlier, secretary_user(body), participants=0)
+    Decision.objects.filter(protocol__meeting=earlier).update(control_status="done", progress="Рейдтер өтті.")
+    expected = [(d.text, d.control_status) for d in Decision.objects.filter(protocol__meeting=earlier).order_by("pk")]
+    report = services.report_prepare(meeting=chief_case["meeting"], actor=_staff(body))
+    block = _block(report, "appeals")
+    assert (
+        [(d["text"], d["status"]) for d in block.data["decisions"]] == expected == [("Түнгі рейдтерді күшейту", "done")]
+    )
+    assert "Түнгі рейдтерді күшейту (УИП): орындалды" in block.text_kk

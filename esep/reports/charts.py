@@ -34,7 +34,8 @@ def bar_chart(
     span = WIDTH - LABEL_W - 70
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="ct{n} cd{n}" '
-        f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" font-family="{escape(font)}" '
+        f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" style="max-width:100%;height:auto" '
+        f'font-family="{escape(font)}" '
         f'font-size="12" class="chart">',
         f'<title id="ct{n}">{escape(title)}</title><desc id="cd{n}">{escape(description)}</desc>',
         f'<text x="0" y="16" font-size="14" font-weight="bold" fill="#111">{escape(title)}</text>',

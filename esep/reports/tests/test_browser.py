@@ -88,3 +88,21 @@ def test_inspector_prepares_edits_publishes_and_a_resident_reads(world, page):
     assert "Отчет участкового инспектора полиции перед населением" in body or "Отчёт участкового" in body
     assert "В селе создана дружина охраны общественного порядка из 14 человек." in body
     assert world["complaint"].number in body
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_public_report_page_is_accessible_and_reflows(chief_case, live_server, page, lang):
+    """axe-core finds no serious or critical violation on the report page (charts with title and description,
+    tables with headers), on a phone and a desktop; at 320 px (400% zoom) nothing scrolls sideways."""
+    from esep.reports import services
+    from esep.testing import a11y
+    from esep.testing.protocols import person
+
+    staff = person("staff_unit", chief_case["body"])
+    report = services.report_prepare(meeting=chief_case["meeting"], actor=staff)
+    services.report_publish(report=report, actor=staff)
+    page.goto(f"{live_server.url}/{lang}/reports/{chief_case['meeting'].code}/")
+    problems = a11y.check_page(page, f"report page ({lang})")
+    assert not problems, "\n".join(problems)
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert a11y.horizontal_overflow(page) == 0

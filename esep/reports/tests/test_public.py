@@ -121,3 +121,20 @@ def test_table_gives_the_change_in_absolute_and_percent(chief_case):
     _publish(chief_case)
     html = Client().get(f"/ru/reports/{chief_case['meeting'].code}/").content.decode()
     assert "+88 (+12,4%)" in html
+
+
+def test_previous_years_report_is_one_click_away(chief_case):
+    from esep.testing import factories as f
+    from esep.testing.protocols import at
+
+    staff = person("staff_unit", chief_case["body"])
+    earlier = f.meeting(
+        kind="chief", body_=chief_case["body"], reporters=[(chief_case["chief"], None)],
+        starts_at=at(2024, 2, 22, 15), status="held",
+    )  # fmt: skip
+    services.report_publish(report=services.report_prepare(meeting=earlier, actor=staff), actor=staff)
+    _publish(chief_case)
+    html = Client().get(f"/kk/meetings/{chief_case['meeting'].code}/").content.decode()
+    assert f'href="/kk/meetings/{earlier.code}/"' in html and "Алдыңғы есеп" in html
+    page = Client().get(f"/ru/reports/{chief_case['meeting'].code}/").content.decode()
+    assert f'href="/ru/reports/{earlier.code}/"' in page

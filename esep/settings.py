@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "esep.appeals",
     "esep.feedback",
     "esep.accountability",
+    "esep.statistics",
+    "esep.reports",
     "esep.notifications",
     "esep.workflows",
     "esep.public",

@@ -119,7 +119,16 @@ class Generator:
             self._users()
             self.showcase = showcase.play(self, self.showcase_plan)
             self.stats["showcase reports"] = len(self.showcase.meetings)
+            # The showcase chief's report content (Order 608 p.6), with demo figures labelled as such.
+            from esep.reports.demo import showcase_reports
+
+            showcase_reports(self.showcase.meetings["chief"], actor=self.showcase_staff())
         return dict(self.stats)
+
+    def showcase_staff(self):
+        from esep.accounts.models import User
+
+        return User.objects.get(username="staff")
 
     def _bodies(self) -> None:
         regions = list(Territory.objects.filter(level=Level.OBLAST).order_by("kato"))

@@ -56,6 +56,9 @@ PUBLIC = {
     "<lang>/follow/body/<slug:slug>/": "follow_body",
     "<lang>/follow/region/<str:kato>/": "follow_region",
     "<lang>/fixed/<str:token>/": "fixed",
+    "<lang>/reports/<str:code>/": "report",
+    "<lang>/reports/<str:code>/report-<str:lang>.pdf": "report_pdf",
+    "<lang>/reports/<str:code>/slides-<str:lang>.pdf": "report_slides",
     "<lang>/accounts/login/": "login",
     "<lang>/accounts/logout/": "logout",
     "i18n/setlang/": "set_language",
@@ -235,6 +238,10 @@ def _public(w) -> dict[str, tuple]:
         ),
         "fixed": (None, "/{l}/fixed/not-a-token/", "This link is not valid.", "GET POST"),
         "login": ("/{l}/accounts/login/", None, None, "GET POST"),
+        # A published report is not part of the small world: its pages are tested in esep/reports/tests.
+        "report": (None, f"/{{l}}/reports/{gone}/", "No such meeting.", "GET HEAD"),
+        "report_pdf": (None, f"/{{l}}/reports/{gone}/report-kk.pdf", "No such meeting.", "GET HEAD"),
+        "report_slides": (None, f"/{{l}}/reports/{gone}/slides-ru.pdf", "No such meeting.", "GET HEAD"),
     }
 
 

@@ -441,6 +441,34 @@ def _check_extension(
     return out
 
 
+def check_report_sections(d: Description) -> list[Finding]:
+    """A held report whose published text lacks a section its act requires (Order 608 p.6; Order 652 p.30;
+    Decree 723 pp.22, 27). Reads ``report`` = {"published": bool, "sections": [keys present]}; without it, or
+    before publication, nothing is known and nothing is said."""
+    from dataclasses import replace
+
+    from esep.law.ruleset.report_sections import SECTIONS, section_paragraph
+
+    report = d.raw.get("report")
+    if not isinstance(report, dict) or not report.get("published") or not d.held:
+        return []
+    r = find("report.sections", d.date, kind=d.kind)
+    if r is None:
+        return []
+    present = set(report.get("sections") or ())
+    return [
+        make(
+            "report.section_missing",
+            ERROR,
+            [replace(r, paragraph=section_paragraph(r, key))],
+            f"report.sections.{key}",
+            section=SECTIONS[key].title,
+        )
+        for key in r.value
+        if key not in present
+    ]
+
+
 CHECKS: list[Callable[[Description], list[Finding]]] = [
     check_period,
     check_format,
@@ -450,4 +478,5 @@ CHECKS: list[Callable[[Description], list[Finding]]] = [
     check_minutes,
     check_video_and_registration,
     check_items,
+    check_report_sections,
 ]

@@ -100,6 +100,9 @@ MESSAGES: dict[str, str] = {
         "The extension runs to %(until)s, beyond the longest allowed, %(max)s (%(citation)s)."
     ),
     "appeal.extension_not_allowed": gettext_noop("A complaint's term cannot be extended (%(citation)s)."),
+    "report.section_missing": gettext_noop(
+        "The published report lacks a required section: %(section)s (%(citation)s)."
+    ),
 }
 
 LABELS: dict[str, str] = {

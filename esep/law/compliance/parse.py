@@ -42,6 +42,7 @@ TOP_LEVEL = {
     "registration",
     "minutes",
     "items",
+    "report",
     "as_of",
     "extra",
 }

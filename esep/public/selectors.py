@@ -100,15 +100,30 @@ def precinct_page(slug: str, number: str) -> Precinct | None:
     )
 
 
-def precincts_of_territory(territory: Territory) -> list[Precinct]:
-    """Precincts serving a settlement, or every precinct of bodies on a district or region."""
-    base = Precinct.objects.select_related("body", "point").order_by("body__path", "number")
-    if territory.level == Level.SETTLEMENT:
-        ids = set(territory.precincts.values_list("id", flat=True)) | set(
-            StreetRange.objects.filter(settlement=territory).values_list("precinct_id", flat=True)
-        )
-        return list(base.filter(id__in=ids))
-    return list(base.filter(body__territory__kato__startswith=territory.prefix)[:300])
+def _precinct_order(number: str) -> tuple:
+    return (0, int(number), "") if number.isdigit() else (1, 0, number)
+
+
+def precincts_of_territory(territory: Territory, *, limit: int = 300) -> list[Precinct]:
+    """Every precinct serving a place in ``territory``, at any level (region, district, city, city district,
+    rural district, settlement): precincts attached to a settlement under it, precincts with a street range
+    in it, and precincts of police bodies on it. Precincts attached to ``territory`` itself (the city or
+    village the resident asked for) come first, then by police body and number.
+
+    Order 652 p.25: a precinct is the inspector's territory, so a place is served by the precincts whose
+    territory lies in it, whichever police body keeps them."""
+    through = Precinct.settlements.through
+    prefix = territory.prefix
+    in_settlements = through.objects.filter(territory__kato__startswith=prefix).values("precinct_id")
+    in_streets = StreetRange.objects.filter(settlement__kato__startswith=prefix).values("precinct_id")
+    wanted = Q(id__in=in_settlements) | Q(id__in=in_streets)
+    if territory.level != Level.SETTLEMENT:
+        wanted |= Q(body__territory__kato__startswith=prefix)
+    rows = list(Precinct.objects.select_related("body", "point").filter(wanted).order_by("body__path", "id")[:limit])
+    own = set(through.objects.filter(territory=territory).values_list("precinct_id", flat=True))
+    own |= set(StreetRange.objects.filter(settlement=territory).values_list("precinct_id", flat=True))
+    rows.sort(key=lambda p: (p.pk not in own, p.body.path, _precinct_order(p.number)))
+    return rows
 
 
 def bodies_of_territory(territory: Territory) -> list[PoliceBody]:

@@ -85,11 +85,13 @@ _HOUSE = re.compile(r"(?:^|[\s,])(?:д\.?|үй|дом)?\s*(\d{1,4})\s*[а-яa-z�
 
 def kind_of(level: str, type_code: int, name_ru: str) -> int:
     """The kind of place a KATO row is, for ranking (see the KIND_* constants)."""
+    if name_ru.startswith(("район ", "р.а.")) or name_ru.endswith(" р.а."):
+        return KIND_CITY_DISTRICT
     city = name_ru.startswith("г.") or (type_code == 1 and level in {"oblast", "sub_district"})
     if city:
         return KIND_CITY
     if level == "settlement":
-        return KIND_CITY_DISTRICT if name_ru.startswith("район ") else KIND_SETTLEMENT
+        return KIND_SETTLEMENT
     if level == "district":
         return KIND_DISTRICT
     if level == "sub_district":

@@ -402,8 +402,11 @@ class Generator:
         self.stats["assignments"] = len(rows)
 
     def _venue(self, n: int) -> tuple[str, str]:
+        """A venue with its street address, so the announcement and the poster say where to go."""
         kk, ru = self.rng.choice(names.VENUES)
-        return kk.format(n=n), ru.format(n=n)
+        street_kk, street_ru = self.rng.choice(names.STREETS)
+        house = self.rng.randint(1, 90)
+        return f"{kk.format(n=n)}, {street_kk}, {house}", f"{ru.format(n=n)}, {street_ru}, {house}"
 
     def _reporter_on(self, precinct: Precinct, day: dt.date) -> Officer:
         """The inspector who served the precinct on ``day``: the archive names who actually reported."""

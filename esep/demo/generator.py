@@ -242,8 +242,12 @@ class Generator:
         self.stats["state bodies"] = len(rows)
 
     def _precincts(self) -> None:
-        territories = list(Territory.objects.order_by("kato").only("id", "kato", "level", "parent_id", "name_kk",
-                                                                    "name_ru", "type_code", "population"))  # fmt: skip
+        territories = list(
+            Territory.objects.order_by("kato").only(
+                "id", "kato", "level", "parent_id", "name_kk", "name_ru", "type_code", "population", "latitude",
+                "longitude",
+            )
+        )  # fmt: skip
         has_children = {t.parent_id for t in territories if t.parent_id}
         # Cities and city districts are divided by streets and house ranges; villages are grouped whole.
         def is_urban(t: Territory) -> bool:
@@ -343,10 +347,55 @@ class Generator:
                 links.append(through(precinct_id=precinct.pk, territory_id=ranges[0][0].pk))
         through.objects.bulk_create(links, batch_size=2000)
         StreetRange.objects.bulk_create(street_rows, batch_size=2000)
+        self._derive_areas(precincts, plan)
         self.precincts = precincts
         self.plan = plan
         self.stats["precincts"] = len(precincts)
         self.stats["district police points"] = len(point_rows)
+
+    def _derive_areas(self, precincts: list[Precinct], plan: list) -> None:
+        """Demo precinct areas (real ones come from `esep police import-areas`): a square of about 4 km
+        around each village of a rural precinct; in a city, the city's box cut into one strip per precinct."""
+        half = 0.02
+        city_box_lat, city_box_lon = 0.04, 0.07
+        per_city: dict[int, list[Precinct]] = defaultdict(list)
+        changed = []
+        for precinct, (_body, members, ranges) in zip(precincts, plan, strict=True):
+            if ranges:
+                per_city[ranges[0][0].pk].append(precinct)
+                continue
+            squares = [
+                [[[m.longitude - half, m.latitude - half], [m.longitude + half, m.latitude - half],
+                  [m.longitude + half, m.latitude + half], [m.longitude - half, m.latitude + half],
+                  [m.longitude - half, m.latitude - half]]]
+                for m in members if m.latitude is not None and m.longitude is not None
+            ]  # fmt: skip
+            if squares:
+                self._set_area(precinct, {"type": "MultiPolygon", "coordinates": squares})
+                changed.append(precinct)
+        cities = Territory.objects.in_bulk(list(per_city))
+        for city_id, rows in per_city.items():
+            city = cities[city_id]
+            if city.latitude is None or city.longitude is None:
+                continue
+            west, width = city.longitude - city_box_lon, 2 * city_box_lon / len(rows)
+            south, north = city.latitude - city_box_lat, city.latitude + city_box_lat
+            for i, precinct in enumerate(rows):
+                a, b = west + i * width, west + (i + 1) * width
+                ring = [[a, south], [b, south], [b, north], [a, north], [a, south]]
+                self._set_area(precinct, {"type": "Polygon", "coordinates": [ring]})
+                changed.append(precinct)
+        fields = ["area", "area_min_lat", "area_max_lat", "area_min_lon", "area_max_lon"]
+        Precinct.objects.bulk_update(changed, fields, batch_size=1000)
+        self.stats["precinct areas"] = len(changed)
+
+    @staticmethod
+    def _set_area(precinct: Precinct, geometry: dict) -> None:
+        polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        points = [pt for polygon in polygons for ring in polygon for pt in ring]
+        precinct.area = geometry
+        precinct.area_min_lon, precinct.area_max_lon = min(p[0] for p in points), max(p[0] for p in points)
+        precinct.area_min_lat, precinct.area_max_lat = min(p[1] for p in points), max(p[1] for p in points)
 
     def _officers_and_assignments(self) -> None:
         officers: list[Officer] = []

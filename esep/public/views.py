@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from esep.police.models import PoliceBody, StreetRange
-from esep.police.selectors import inspector_on
+from esep.police.selectors import inspector_on, precinct_at
 from esep.public import selectors
 from esep.public.cache import public_page
 from esep.public.forms import LocationForm, MeetingFilterForm
@@ -74,6 +74,10 @@ def home(request):
     form = LocationForm(request.GET or None)
     if "lat" in request.GET or "lon" in request.GET:
         if form.is_valid():
+            # A precinct whose area contains the point first; the district where no area is known.
+            found = precinct_at(form.cleaned_data["lat"], form.cleaned_data["lon"])
+            if found is not None:
+                return redirect("public:precinct", slug=found.body.slug, number=found.number)
             district = selectors.district_at(form.cleaned_data["lat"], form.cleaned_data["lon"])
             if district is not None:
                 return redirect("public:territory", kato=district.kato)

@@ -79,3 +79,14 @@ def test_no_office_phone_is_an_emergency_number(demo_country):
     ]
     assert phones and all(p and p.replace(" ", "") not in EMERGENCY for p in phones)
     assert all(re.fullmatch(r"\+7 \(\d{3,5}\) [\d-]+", p) for p in phones)
+
+
+def test_a_location_inside_a_demo_precinct_area_opens_it(client, demo_country):
+    with_area = list(Precinct.objects.filter(area__isnull=False).select_related("body").order_by("id"))
+    assert len(with_area) > Precinct.objects.count() / 4
+    city = next(p for p in with_area if p.area["type"] == "Polygon" and p.body.slug == "op-351000000")
+    lat = (city.area_min_lat + city.area_max_lat) / 2
+    lon = (city.area_min_lon + city.area_max_lon) / 2
+    response = client.get("/ru/", {"lat": f"{lat:.5f}", "lon": f"{lon:.5f}"})
+    assert response.status_code == 302
+    assert response["Location"] == f"/ru/p/{city.body.slug}/{city.number}/"

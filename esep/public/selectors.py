@@ -80,6 +80,20 @@ def past_meetings_of_precinct(precinct: Precinct, limit: int = 12) -> list[Meeti
     return list(public_meetings().filter(id__in=ids, status__in=PAST_STATUSES).order_by("-starts_at")[:limit])
 
 
+def next_and_past_of_precinct(precinct: Precinct, limit: int = 12) -> tuple[Meeting | None, list[Meeting]]:
+    """The precinct page's next announced meeting and its last held ones, in two queries."""
+    now = timezone.now()
+    rows = list(
+        public_meetings()
+        .filter(id__in=_meeting_ids_of_precinct(precinct))
+        .filter(Q(status=MeetingStatus.ANNOUNCED, starts_at__gte=now) | Q(status__in=PAST_STATUSES))
+        .order_by("starts_at")
+    )
+    upcoming = next((m for m in rows if m.status == MeetingStatus.ANNOUNCED and m.starts_at >= now), None)
+    past = [m for m in reversed(rows) if m.status in PAST_STATUSES][:limit]
+    return upcoming, past
+
+
 def precinct_meetings(precinct: Precinct) -> QuerySet[Meeting]:
     ids = _meeting_ids_of_precinct(precinct)
     return public_meetings().filter(id__in=ids).exclude(status=MeetingStatus.CANCELLED)

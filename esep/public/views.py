@@ -145,14 +145,15 @@ def precinct(request, slug: str, number: str):
     obj = selectors.precinct_page(slug, number)
     if obj is None:
         raise Http404(_("No such precinct."))
+    upcoming, past = selectors.next_and_past_of_precinct(obj)
     return render(
         request,
         "public/precinct.html",
         {
             "precinct": obj,
             "inspector": inspector_on(obj, timezone.localdate()),
-            "next_meeting": selectors.next_meeting_of_precinct(obj),
-            "past": selectors.past_meetings_of_precinct(obj),
+            "next_meeting": upcoming,
+            "past": past,
         },
     )
 

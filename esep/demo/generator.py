@@ -41,6 +41,7 @@ from esep.police.models import (
 )
 from esep.protocols.reminders import LOOK_BACK_DAYS
 from esep.territory.models import Level, Territory
+from esep.territory.names import full_name
 
 ALMATY_TZ = ZoneInfo("Asia/Almaty")
 CITIES_OF_REPUBLICAN_SIGNIFICANCE = {"71": BodyLevel.CAPITAL_DP, "75": BodyLevel.CITY_RS_DP, "79": BodyLevel.CITY_RS_DP}
@@ -107,6 +108,16 @@ class Generator:
             **person,
         )
 
+    def _office_phone(self, kato: str) -> str:
+        """A landline in the region's area code, e.g. "+7 (7212) 41-23-56"; never an emergency number."""
+        code = names.AREA_CODES.get(kato[:2], "7172")
+        local = str(self.rng.randint(2, 5)) + "".join(str(self.rng.randint(0, 9)) for _ in range(9 - len(code)))
+        if len(local) == 7:
+            return f"+7 ({code}) {local[:3]}-{local[3:5]}-{local[5:]}"
+        if len(local) == 6:
+            return f"+7 ({code}) {local[:2]}-{local[2:4]}-{local[4:]}"
+        return f"+7 ({code}) {local[:1]}-{local[1:3]}-{local[3:]}"
+
     # --- structure ----------------------------------------------------------------------------------
     def run(self) -> dict[str, int]:
         with transaction.atomic():
@@ -142,7 +153,7 @@ class Generator:
                 name_ru=f"Департамент полиции ({region.name_ru})",
                 name_en=f"Police Department of {region.name_en or region.name_ru}",
                 slug=f"dp-{region.kato[:2]}",
-                phone="102",
+                phone=self._office_phone(region.kato),
                 address_kk=f"{region.name_kk}, Тәуелсіздік көшесі, 1",
                 address_ru=f"{region.name_ru}, ул. Тауелсиздик, 1",
             )
@@ -174,7 +185,7 @@ class Generator:
                 name_ru=f"{kind_ru} {label_ru}",
                 name_en=f"Police of {terr.name_en or label_ru}",
                 slug=f"op-{terr.kato}",
-                phone="102",
+                phone=self._office_phone(terr.kato),
                 address_kk=f"{label_kk}, Абай көшесі, {self.rng.randint(1, 120)}",
                 address_ru=f"{label_ru}, ул. Абая, {self.rng.randint(1, 120)}",
             )
@@ -221,7 +232,7 @@ class Generator:
                         name_ru=f"{ru} ({label_ru})",
                         name_en=f"{en}, {terr.name_en or label_ru}",
                         email=f"{kind.replace('_', '-')}-{len(rows)}@akimat.example.kz",
-                        phone="109",
+                        phone=self._office_phone(terr.kato),
                     )
                 )
         for region in self.region_bodies.values():
@@ -234,18 +245,30 @@ class Generator:
                     name_ru=f"Управление здравоохранения ({region.territory.name_ru})",
                     name_en=f"Health department, {region.territory.name_en}",
                     email=f"health-{region.territory.kato[:2]}@akimat.example.kz",
-                    phone="103",
+                    phone=self._office_phone(region.territory.kato),
                 )
             )
         StateAgency.objects.bulk_create(rows, batch_size=1000)
         self.stats["state bodies"] = len(rows)
 
     def _precincts(self) -> None:
-        territories = list(Territory.objects.order_by("kato").only("id", "kato", "level", "parent_id", "name_kk",
-                                                                    "name_ru", "type_code", "population"))  # fmt: skip
+        territories = list(
+            Territory.objects.order_by("kato").only(
+                "id", "kato", "level", "parent_id", "name_kk", "name_ru", "type_code", "population", "latitude",
+                "longitude",
+            )
+        )  # fmt: skip
         has_children = {t.parent_id for t in territories if t.parent_id}
-        settlements = [t for t in territories if t.level == Level.SETTLEMENT]
-        urban = [t for t in territories if t.level == Level.SUB_DISTRICT and t.id not in has_children]
+        # Cities and city districts are divided by streets and house ranges; villages are grouped whole.
+        def is_urban(t: Territory) -> bool:
+            if t.id in has_children:
+                return False
+            if t.level == Level.SUB_DISTRICT:
+                return True
+            return t.level == Level.SETTLEMENT and t.type_code == 1 and t.name_ru.startswith(("район ", "г."))
+
+        settlements = [t for t in territories if t.level == Level.SETTLEMENT and not is_urban(t)]
+        urban = [t for t in territories if is_urban(t)]
         groups: dict[int | None, list[Territory]] = defaultdict(list)
         for s in settlements:
             groups[s.parent_id].append(s)
@@ -258,14 +281,19 @@ class Generator:
                 chunk = members[i : i + size]
                 plan.append((self._body_for(chunk[0]), chunk, []))
         for city in urban:
-            streets = list(names.STREETS)
+            # Each street is cut into house ranges handed out in turn, so a precinct holds parts of several
+            # streets and a street runs through several precincts, as in a real city.
+            own = names.KARAGANDA_STREETS if city.kato.startswith(SHOWCASE_DISTRICT[:4]) else names.STREETS
+            streets = list(own)
             self.rng.shuffle(streets)
             count = self.scale.urban_precincts
-            for i in range(count):
-                ranges = []
-                street = streets[i % len(streets)]
-                block = i // len(streets)
-                ranges.append((city, street, block * 100 + 1, block * 100 + 100))
+            city_plan: list[list[tuple]] = [[] for _ in range(count)]
+            turn = 0
+            for street in streets[: max(count * 2, 8)]:
+                for start in (1, 61, 121):
+                    city_plan[turn % count].append((city, street, start, start + 59))
+                    turn += 1
+            for ranges in city_plan:
                 plan.append((self._body_for(city), [], ranges))
         points: dict[int, list[PolicePoint]] = {}
         precincts = []
@@ -273,7 +301,7 @@ class Generator:
             numbers[body.pk] += 1
             n = numbers[body.pk]
             covered = members[0] if members else _ranges[0][0]
-            label_kk, label_ru = covered.name_kk, covered.name_ru
+            label_kk, label_ru = full_name(covered.name_kk), full_name(covered.name_ru)
             precincts.append(
                 Precinct(
                     body=body,
@@ -306,7 +334,7 @@ class Generator:
                         reception_hours_kk="Дүйсенбі–жұма 9:00–18:00, сенбі 9:00–13:00",
                         reception_hours_ru="Понедельник–пятница 9:00–18:00, суббота 9:00–13:00",
                         reception_hours_en="Monday–Friday 9:00–18:00, Saturday 9:00–13:00",
-                        phone="102",
+                        phone=self._office_phone(body.territory.kato),
                     )
                 )
         PolicePoint.objects.bulk_create(point_rows, batch_size=1000)
@@ -329,10 +357,55 @@ class Generator:
                 links.append(through(precinct_id=precinct.pk, territory_id=ranges[0][0].pk))
         through.objects.bulk_create(links, batch_size=2000)
         StreetRange.objects.bulk_create(street_rows, batch_size=2000)
+        self._derive_areas(precincts, plan)
         self.precincts = precincts
         self.plan = plan
         self.stats["precincts"] = len(precincts)
         self.stats["district police points"] = len(point_rows)
+
+    def _derive_areas(self, precincts: list[Precinct], plan: list) -> None:
+        """Demo precinct areas (real ones come from `esep police import-areas`): a square of about 4 km
+        around each village of a rural precinct; in a city, the city's box cut into one strip per precinct."""
+        half = 0.02
+        city_box_lat, city_box_lon = 0.04, 0.07
+        per_city: dict[int, list[Precinct]] = defaultdict(list)
+        changed = []
+        for precinct, (_body, members, ranges) in zip(precincts, plan, strict=True):
+            if ranges:
+                per_city[ranges[0][0].pk].append(precinct)
+                continue
+            squares = [
+                [[[m.longitude - half, m.latitude - half], [m.longitude + half, m.latitude - half],
+                  [m.longitude + half, m.latitude + half], [m.longitude - half, m.latitude + half],
+                  [m.longitude - half, m.latitude - half]]]
+                for m in members if m.latitude is not None and m.longitude is not None
+            ]  # fmt: skip
+            if squares:
+                self._set_area(precinct, {"type": "MultiPolygon", "coordinates": squares})
+                changed.append(precinct)
+        cities = Territory.objects.in_bulk(list(per_city))
+        for city_id, rows in per_city.items():
+            city = cities[city_id]
+            if city.latitude is None or city.longitude is None:
+                continue
+            west, width = city.longitude - city_box_lon, 2 * city_box_lon / len(rows)
+            south, north = city.latitude - city_box_lat, city.latitude + city_box_lat
+            for i, precinct in enumerate(rows):
+                a, b = west + i * width, west + (i + 1) * width
+                ring = [[a, south], [b, south], [b, north], [a, north], [a, south]]
+                self._set_area(precinct, {"type": "Polygon", "coordinates": [ring]})
+                changed.append(precinct)
+        fields = ["area", "area_min_lat", "area_max_lat", "area_min_lon", "area_max_lon"]
+        Precinct.objects.bulk_update(changed, fields, batch_size=1000)
+        self.stats["precinct areas"] = len(changed)
+
+    @staticmethod
+    def _set_area(precinct: Precinct, geometry: dict) -> None:
+        polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        points = [pt for polygon in polygons for ring in polygon for pt in ring]
+        precinct.area = geometry
+        precinct.area_min_lon, precinct.area_max_lon = min(p[0] for p in points), max(p[0] for p in points)
+        precinct.area_min_lat, precinct.area_max_lat = min(p[1] for p in points), max(p[1] for p in points)
 
     def _officers_and_assignments(self) -> None:
         officers: list[Officer] = []
@@ -398,8 +471,11 @@ class Generator:
         self.stats["assignments"] = len(rows)
 
     def _venue(self, n: int) -> tuple[str, str]:
+        """A venue with its street address, so the announcement and the poster say where to go."""
         kk, ru = self.rng.choice(names.VENUES)
-        return kk.format(n=n), ru.format(n=n)
+        street_kk, street_ru = self.rng.choice(names.STREETS)
+        house = self.rng.randint(1, 90)
+        return f"{kk.format(n=n)}, {street_kk}, {house}", f"{ru.format(n=n)}, {street_ru}, {house}"
 
     def _reporter_on(self, precinct: Precinct, day: dt.date) -> Officer:
         """The inspector who served the precinct on ``day``: the archive names who actually reported."""

@@ -6,7 +6,7 @@ class PoliceConfig(AppConfig):
     label = "police"
 
     def ready(self) -> None:
-        from esep.police.search import street_entries
+        from esep.police.search import STREETS
         from esep.territory.search import register_source
 
-        register_source(street_entries)
+        register_source(STREETS)

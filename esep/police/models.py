@@ -98,9 +98,17 @@ class Precinct(LocalizedNameMixin):
     description_ru = models.TextField(blank=True)
     description_en = models.TextField(blank=True)
     population = models.PositiveIntegerField(null=True, blank=True)
+    # The precinct's area as a GeoJSON Polygon or MultiPolygon (lon, lat; WGS 84) where it is known, with its
+    # bounding box for a fast first filter; a location inside it opens the precinct (docs/public.md).
+    area = models.JSONField(null=True, blank=True)
+    area_min_lat = models.FloatField(null=True, blank=True)
+    area_max_lat = models.FloatField(null=True, blank=True)
+    area_min_lon = models.FloatField(null=True, blank=True)
+    area_max_lon = models.FloatField(null=True, blank=True)
 
     class Meta:
         ordering = ["body_id", "number"]
+        indexes = [models.Index(fields=["area_min_lat", "area_max_lat"], name="precinct_area_lat")]
         constraints = [models.UniqueConstraint(fields=["body", "number"], name="precinct_number_unique_in_body")]
         verbose_name = _("administrative precinct")
         verbose_name_plural = _("administrative precincts")

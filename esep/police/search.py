@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from django.db.models import Count, Max
+
 from esep.police.models import StreetRange
-from esep.territory.search import normalize
+from esep.territory.search import KIND_STREET, Source, normalize
 
 
 def street_entries() -> Iterator[tuple[str, int, str, tuple]]:
@@ -15,4 +17,12 @@ def street_entries() -> Iterator[tuple[str, int, str, tuple]]:
         key = normalize(f"{street_kk} {street_ru}")
         if key and key not in seen:  # one entry per street name; the view expands it to its ranges
             seen.add(key)
-            yield "street", pk, key, (4, 0)
+            yield "street", pk, key, (KIND_STREET, 0)
+
+
+def street_signature() -> tuple:
+    found = StreetRange.objects.aggregate(n=Count("id"), m=Max("id"))
+    return (found["n"], found["m"])
+
+
+STREETS = Source(entries=street_entries, signature=street_signature)

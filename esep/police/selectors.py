@@ -67,3 +67,19 @@ def precinct_for_address(settlement: Territory, street: str, house: int | None) 
         if street_key in {sr.street_kk.casefold(), sr.street_ru.casefold()} and (house is None or sr.covers(house)):
             return sr.precinct
     return None
+
+
+def precinct_at(lat: float, lon: float) -> Precinct | None:
+    """The precinct whose area contains the point (bounding boxes in SQL, then the polygon test of
+    esep.territory.geo); None where no area is known there. The smallest area wins where two overlap."""
+    from esep.territory.geo import point_in_geometry
+
+    candidates = Precinct.objects.filter(
+        area_min_lat__lte=lat, area_max_lat__gte=lat, area_min_lon__lte=lon, area_max_lon__gte=lon
+    ).select_related("body")
+    inside = [p for p in candidates[:200] if p.area and point_in_geometry(lon, lat, p.area)]
+    return min(
+        inside,
+        key=lambda p: (p.area_max_lat - p.area_min_lat) * (p.area_max_lon - p.area_min_lon),
+        default=None,
+    )

@@ -92,3 +92,43 @@ def precinct_update(*, precinct: Precinct, actor: Any, **fields: Any) -> Precinc
                      data={"before": before, "after": {k: str(v) for k, v in fields.items()}})  # fmt: skip
         public_changed_on_commit()
     return locked
+
+
+def _rings(geometry: dict) -> list:
+    if not isinstance(geometry, dict) or geometry.get("type") not in {"Polygon", "MultiPolygon"}:
+        raise ValidationError(_("An area must be a GeoJSON Polygon or MultiPolygon."))
+    polygons = [geometry.get("coordinates")] if geometry["type"] == "Polygon" else geometry.get("coordinates")
+    points = []
+    try:
+        for polygon in polygons:
+            for ring in polygon:
+                if len(ring) < 4:
+                    raise ValidationError(_("A ring of an area needs at least four points."))
+                for lon, lat, *_rest in ring:
+                    if not (-180 <= float(lon) <= 180 and -90 <= float(lat) <= 90):
+                        raise ValidationError(_("An area has a point outside the globe."))
+                    points.append((float(lon), float(lat)))
+    except (TypeError, ValueError):
+        raise ValidationError(_("An area must be a GeoJSON Polygon or MultiPolygon.")) from None
+    return points
+
+
+def precinct_set_area(*, precinct: Precinct, geometry: dict | None, actor: Any = None, audit: bool = True) -> Precinct:
+    """Set (or clear, with None) a precinct's area polygon and its bounding box (Order 652 p.25: the precinct
+    is the inspector's territory). The geometry is checked whole before anything is written."""
+    fields = ["area", "area_min_lat", "area_max_lat", "area_min_lon", "area_max_lon"]
+    if geometry is None:
+        for name in fields:
+            setattr(precinct, name, None)
+    else:
+        points = _rings(geometry)
+        lons, lats = [p[0] for p in points], [p[1] for p in points]
+        precinct.area = {"type": geometry["type"], "coordinates": geometry["coordinates"]}
+        precinct.area_min_lat, precinct.area_max_lat = min(lats), max(lats)
+        precinct.area_min_lon, precinct.area_max_lon = min(lons), max(lons)
+    with transaction.atomic():
+        precinct.save(update_fields=fields)
+        if audit:
+            audit_record(actor=actor, action="precinct.area", obj=precinct)
+        public_changed_on_commit()
+    return precinct

@@ -62,21 +62,47 @@ def meeting_by_code(code: str) -> Meeting | None:
     )
 
 
+def _meeting_ids_of_precinct(precinct: Precinct) -> list[int]:
+    """A precinct's meetings by the link table's precinct index first: joined and ordered by date in one
+    query, PostgreSQL walks every meeting by date on a national archive (seconds); a precinct has a few
+    dozen meetings, so their ids are read first and the meetings fetched by primary key."""
+    through = Meeting.precincts.through
+    return list(through.objects.filter(precinct_id=precinct.pk).values_list("meeting_id", flat=True)[:2000])
+
+
 def next_meeting_of_precinct(precinct: Precinct) -> Meeting | None:
     return (
         public_meetings()
-        .filter(precincts=precinct, status=MeetingStatus.ANNOUNCED, starts_at__gte=clock.now())
+        .filter(
+            id__in=_meeting_ids_of_precinct(precinct), status=MeetingStatus.ANNOUNCED, starts_at__gte=clock.now()
+        )
         .order_by("starts_at")
         .first()
     )
 
 
 def past_meetings_of_precinct(precinct: Precinct, limit: int = 12) -> list[Meeting]:
-    return list(public_meetings().filter(precincts=precinct, status__in=PAST_STATUSES).order_by("-starts_at")[:limit])
+    ids = _meeting_ids_of_precinct(precinct)
+    return list(public_meetings().filter(id__in=ids, status__in=PAST_STATUSES).order_by("-starts_at")[:limit])
+
+
+def next_and_past_of_precinct(precinct: Precinct, limit: int = 12) -> tuple[Meeting | None, list[Meeting]]:
+    """The precinct page's next announced meeting and its last held ones, in two queries."""
+    now = clock.now()
+    rows = list(
+        public_meetings()
+        .filter(id__in=_meeting_ids_of_precinct(precinct))
+        .filter(Q(status=MeetingStatus.ANNOUNCED, starts_at__gte=now) | Q(status__in=PAST_STATUSES))
+        .order_by("starts_at")
+    )
+    upcoming = next((m for m in rows if m.status == MeetingStatus.ANNOUNCED and m.starts_at >= now), None)
+    past = [m for m in reversed(rows) if m.status in PAST_STATUSES][:limit]
+    return upcoming, past
 
 
 def precinct_meetings(precinct: Precinct) -> QuerySet[Meeting]:
-    return public_meetings().filter(precincts=precinct).exclude(status=MeetingStatus.CANCELLED)
+    ids = _meeting_ids_of_precinct(precinct)
+    return public_meetings().filter(id__in=ids).exclude(status=MeetingStatus.CANCELLED)
 
 
 def body_meetings(body: PoliceBody) -> QuerySet[Meeting]:
@@ -106,15 +132,30 @@ def precinct_page(slug: str, number: str) -> Precinct | None:
     )
 
 
-def precincts_of_territory(territory: Territory) -> list[Precinct]:
-    """Precincts serving a settlement, or every precinct of bodies on a district or region."""
-    base = Precinct.objects.select_related("body", "point").order_by("body__path", "number")
-    if territory.level == Level.SETTLEMENT:
-        ids = set(territory.precincts.values_list("id", flat=True)) | set(
-            StreetRange.objects.filter(settlement=territory).values_list("precinct_id", flat=True)
-        )
-        return list(base.filter(id__in=ids))
-    return list(base.filter(body__territory__kato__startswith=territory.prefix)[:300])
+def _precinct_order(number: str) -> tuple:
+    return (0, int(number), "") if number.isdigit() else (1, 0, number)
+
+
+def precincts_of_territory(territory: Territory, *, limit: int = 300) -> list[Precinct]:
+    """Every precinct serving a place in ``territory``, at any level (region, district, city, city district,
+    rural district, settlement): precincts attached to a settlement under it, precincts with a street range
+    in it, and precincts of police bodies on it. Precincts attached to ``territory`` itself (the city or
+    village the resident asked for) come first, then by police body and number.
+
+    Order 652 p.25: a precinct is the inspector's territory, so a place is served by the precincts whose
+    territory lies in it, whichever police body keeps them."""
+    through = Precinct.settlements.through
+    prefix = territory.prefix
+    in_settlements = through.objects.filter(territory__kato__startswith=prefix).values("precinct_id")
+    in_streets = StreetRange.objects.filter(settlement__kato__startswith=prefix).values("precinct_id")
+    wanted = Q(id__in=in_settlements) | Q(id__in=in_streets)
+    if territory.level != Level.SETTLEMENT:
+        wanted |= Q(body__territory__kato__startswith=prefix)
+    rows = list(Precinct.objects.select_related("body", "point").filter(wanted).order_by("body__path", "id")[:limit])
+    own = set(through.objects.filter(territory=territory).values_list("precinct_id", flat=True))
+    own |= set(StreetRange.objects.filter(settlement=territory).values_list("precinct_id", flat=True))
+    rows.sort(key=lambda p: (p.pk not in own, p.body.path, _precinct_order(p.number)))
+    return rows
 
 
 def bodies_of_territory(territory: Territory) -> list[PoliceBody]:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,7 +14,7 @@ from django.views.decorators.http import require_safe
 
 from esep.core import clock
 from esep.police.models import PoliceBody, StreetRange
-from esep.police.selectors import inspector_on
+from esep.police.selectors import inspector_on, precinct_at
 from esep.public import selectors
 from esep.public.cache import public_page
 from esep.public.forms import LocationForm, MeetingFilterForm
@@ -20,24 +22,50 @@ from esep.questions.selectors import public_questions
 from esep.territory import search as territory_search
 from esep.territory.models import Level, Territory
 
-SEARCH_LIMIT = 20
+SEARCH_PAGE = 20
+SEARCH_MAX_PAGES = 5
 
 
-def _search_results(query: str) -> list[dict]:
-    hits = territory_search.search(query, limit=SEARCH_LIMIT)
+def _search_results(query: str, *, limit: int) -> tuple[list[dict], bool]:
+    """Search hits for the results list, and whether there are more than ``limit``. A trailing house
+    number ("Сатпаева 15") picks, on each street found, the range that covers the house."""
+    text, house = territory_search.split_house(query)
+    hits = territory_search.search(text, limit=limit + 1)
+    more = len(hits) > limit
+    hits = hits[:limit]
     ids = [h.id for h in hits if h.kind == "territory"]
-    street_ids = [h.id for h in hits if h.kind == "street"]
     territories = Territory.objects.select_related("parent", "parent__parent").in_bulk(ids)
-    streets = StreetRange.objects.select_related("settlement", "precinct", "precinct__body").in_bulk(street_ids)
+    street_names = dict(StreetRange.objects.filter(id__in=[h.id for h in hits if h.kind == "street"])
+                        .values_list("id", "street_kk"))  # fmt: skip
+    ranges: dict[str, list[StreetRange]] = {}
+    if street_names:
+        rows = (
+            StreetRange.objects.filter(street_kk__in=set(street_names.values()))
+            .select_related("settlement", "precinct", "precinct__body")
+            .order_by("settlement__kato", "house_from", "id")
+        )
+        for sr in rows[:500]:
+            ranges.setdefault(sr.street_kk, []).append(sr)
     results: list[dict] = []
     for hit in hits:
         if hit.kind == "territory" and hit.id in territories:
             t = territories[hit.id]
             results.append({"kind": "territory", "territory": t, "ancestors": [a for a in (t.parent,) if a]})
-        elif hit.kind == "street" and hit.id in streets:
-            sr = streets[hit.id]
-            results.append({"kind": "street", "street": sr})
-    return results
+        elif hit.kind == "street" and hit.id in street_names:
+            by_settlement: dict[int, list[StreetRange]] = {}
+            for sr in ranges.get(street_names[hit.id], []):
+                by_settlement.setdefault(sr.settlement_id, []).append(sr)
+            for rows_in_place in by_settlement.values():
+                covering = [sr for sr in rows_in_place if house is not None and sr.covers(house)]
+                results.append(
+                    {"kind": "street", "street": rows_in_place[0], "ranges": covering or rows_in_place,
+                     "house": house if covering else None}
+                )  # fmt: skip
+    if house is not None:  # the address the resident typed comes first, larger cities before smaller
+        results.sort(
+            key=lambda r: (r.get("house") is None, -((r.get("street") and r["street"].settlement.population) or 0))
+        )
+    return results, more
 
 
 @require_safe
@@ -46,6 +74,10 @@ def home(request):
     form = LocationForm(request.GET or None)
     if "lat" in request.GET or "lon" in request.GET:
         if form.is_valid():
+            # A precinct whose area contains the point first; the district where no area is known.
+            found = precinct_at(form.cleaned_data["lat"], form.cleaned_data["lon"])
+            if found is not None:
+                return redirect("public:precinct", slug=found.body.slug, number=found.number)
             district = selectors.district_at(form.cleaned_data["lat"], form.cleaned_data["lon"])
             if district is not None:
                 return redirect("public:territory", kato=district.kato)
@@ -56,7 +88,12 @@ def home(request):
     query = (request.GET.get("q") or "").strip()[:200]
     context = {"q": query, "regions": [] if query else selectors.regions()}
     if query:
-        context["results"] = _search_results(query)
+        pages = request.GET.get("more", "1")
+        pages = min(int(pages), SEARCH_MAX_PAGES) if pages.isdigit() and int(pages) > 0 else 1
+        context["results"], more = _search_results(query, limit=SEARCH_PAGE * pages)
+        if more and pages < SEARCH_MAX_PAGES:
+            context["more_url"] = "?" + urlencode({"q": query, "more": pages + 1})
+        context["too_many"] = more and pages >= SEARCH_MAX_PAGES
     return render(request, "public/home.html", context)
 
 
@@ -108,14 +145,15 @@ def precinct(request, slug: str, number: str):
     obj = selectors.precinct_page(slug, number)
     if obj is None:
         raise Http404(_("No such precinct."))
+    upcoming, past = selectors.next_and_past_of_precinct(obj)
     return render(
         request,
         "public/precinct.html",
         {
             "precinct": obj,
             "inspector": inspector_on(obj, clock.localdate()),
-            "next_meeting": selectors.next_meeting_of_precinct(obj),
-            "past": selectors.past_meetings_of_precinct(obj),
+            "next_meeting": upcoming,
+            "past": past,
         },
     )
 

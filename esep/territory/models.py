@@ -10,7 +10,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from esep.core.i18n import LocalizedNameMixin
+from esep.core.i18n import LocalizedNameMixin, localized
+from esep.territory.names import full_name
 
 
 class Level(models.TextChoices):
@@ -46,6 +47,12 @@ class Territory(LocalizedNameMixin):
         ordering = ["kato"]
         verbose_name = _("territory")
         verbose_name_plural = _("territories")
+
+    @property
+    def name(self) -> str:
+        """The name in the active language with the registry's abbreviations written out
+        (esep.territory.names); ``name_kk``/``name_ru`` keep the registry's spelling."""
+        return full_name(localized(self, "name"))
 
     def ancestors(self) -> list[Territory]:
         chain: list[Territory] = []

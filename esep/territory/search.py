@@ -51,19 +51,82 @@ def normalize(text: str) -> str:
 # index of word trigrams, finds a bounded set of candidates (substring hits plus the entries sharing most
 # trigrams with the query), then ranks only those by per-word similarity. No database function needed,
 # so it works the same on SQLite and PostgreSQL.
+#
+# Memory: entries are plain tuples, words are interned and their trigrams computed only for candidates,
+# postings are compact integer arrays. Freshness: the index is rebuilt only when the territory or the
+# street ranges change (a one-row signature read at most every SIGNATURE_CHECK_SECONDS), never on a timer.
 
 import threading  # noqa: E402
 import time  # noqa: E402
+from array import array  # noqa: E402
 from collections import Counter  # noqa: E402
 from collections.abc import Callable, Iterable  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
+from functools import lru_cache  # noqa: E402
+from sys import intern  # noqa: E402
 
-INDEX_MAX_AGE = 300.0
+SIGNATURE_CHECK_SECONDS = 60.0
 CANDIDATES = 120
 MIN_SCORE = 0.55
-_LEVEL_RANK = {"oblast": 0, "district": 1, "sub_district": 2, "settlement": 3}
+ALIAS_PENALTY = 0.01  # a former name matches a little below a current one of the same spelling
+# What a resident means by a bare name: a city first, then a village, then the administrative units
+# called after them (city administration, district, rural district, region).
+KIND_CITY, KIND_SETTLEMENT, KIND_CITY_DISTRICT, KIND_DISTRICT, KIND_RURAL, KIND_REGION, KIND_STREET = range(7)
+# Words in a query that say which kind of place is meant ("Қарағанды облысы", "Бухар-Жырауский район").
+_KIND_WORDS = {
+    KIND_REGION: ("облыс", "облысы", "область", "обл", "oblast", "oblysy"),
+    KIND_DISTRICT: ("аудан", "ауданы", "район", "р-н", "raion", "audany"),
+    KIND_RURAL: ("а.о.", "с.о.", "округ", "округі"),
+    KIND_CITY: ("г.", "қ.", "город", "қала", "қаласы", "gorod", "kala"),
+    KIND_SETTLEMENT: ("а.", "с.", "ауыл", "ауылы", "село", "поселок", "посёлок", "aul", "auyl", "selo"),
+    KIND_STREET: ("көше", "көшесі", "улица", "ул.", "даңғылы", "проспект", "пр."),
+}
+_HOUSE = re.compile(r"(?:^|[\s,])(?:д\.?|үй|дом)?\s*(\d{1,4})\s*[а-яa-zәөүұқғңһі]?\s*$", re.IGNORECASE)
 
 
+def kind_of(level: str, type_code: int, name_ru: str) -> int:
+    """The kind of place a KATO row is, for ranking (see the KIND_* constants)."""
+    if name_ru.startswith(("район ", "р.а.")) or name_ru.endswith(" р.а."):
+        return KIND_CITY_DISTRICT
+    city = name_ru.startswith("г.") or (type_code == 1 and level in {"oblast", "sub_district"})
+    if city:
+        return KIND_CITY
+    if level == "settlement":
+        return KIND_SETTLEMENT
+    if level == "district":
+        return KIND_DISTRICT
+    if level == "sub_district":
+        return KIND_RURAL
+    return KIND_REGION
+
+
+def query_kinds(query: str) -> frozenset[int]:
+    """The kinds of place a query names with a word like "облысы", "район", "г.", "ауылы"."""
+    low = f" {query.casefold()} "
+    found = set()
+    for kind, words in _KIND_WORDS.items():
+        for word in words:
+            if word.endswith("."):
+                if f" {word}" in low or low.lstrip().startswith(word):
+                    found.add(kind)
+            elif f" {word} " in low or f" {word}." in low:
+                found.add(kind)
+    return frozenset(found)
+
+
+def split_house(query: str) -> tuple[str, int | None]:
+    """("Сатпаева 15") -> ("Сатпаева", 15): a trailing house number picks the street range."""
+    match = _HOUSE.search(query or "")
+    if match is None:
+        return query, None
+    rest = query[: match.start(1)].strip(" ,")
+    rest = re.sub(r"(?:\s|^)(?:д\.?|үй|дом)$", "", rest, flags=re.IGNORECASE).strip(" ,")
+    if not normalize(rest):
+        return query, None
+    return rest, int(match.group(1))
+
+
+@lru_cache(maxsize=200_000)
 def _word_grams(word: str) -> frozenset[str]:
     padded = f" {word} "
     return frozenset(padded[i : i + 3] for i in range(len(padded) - 2))
@@ -76,52 +139,77 @@ class SearchHit:
     score: float
 
 
-@dataclass
-class _Entry:
-    kind: str
-    id: int
-    key: str
-    rank: tuple
-    words: tuple[str, ...] = ()
-    grams: tuple[frozenset[str], ...] = ()
+# An entry: (kind "territory"/"street", id, key, rank tuple, words, alias words).
+_Entry = tuple
 
 
 @dataclass
 class _Index:
     entries: list[_Entry] = field(default_factory=list)
-    postings: dict[str, list[int]] = field(default_factory=dict)
-    built_at: float = 0.0
+    postings: dict[str, array] = field(default_factory=dict)
+    signature: tuple = ()
+    checked_at: float = 0.0
 
 
 _index: _Index | None = None
 _lock = threading.Lock()
 
-# Other apps add names residents look for without this app importing them: each source returns
-# (kind, id, normalized key, rank) rows. esep.police adds its streets (PoliceConfig.ready).
-_SOURCES: list[Callable[[], Iterable[tuple[str, int, str, tuple]]]] = []
+
+@dataclass(frozen=True)
+class Source:
+    """Names residents look for that another app keeps (esep.police adds its streets in PoliceConfig.ready),
+    without this app importing it: ``entries`` yields (kind, id, normalized key, rank) rows, ``signature``
+    changes whenever they do (the index is rebuilt then)."""
+
+    entries: Callable[[], Iterable[tuple[str, int, str, tuple]]]
+    signature: Callable[[], tuple]
 
 
-def register_source(source: Callable[[], Iterable[tuple[str, int, str, tuple]]]) -> None:
+_SOURCES: list[Source] = []
+
+
+def register_source(source: Source) -> None:
     if source not in _SOURCES:
         _SOURCES.append(source)
 
 
-def _build_index() -> _Index:
+def _signature() -> tuple:
+    from django.db.models import Count, Max
+
     from esep.territory.models import Territory
 
-    index = _Index(built_at=time.monotonic())
-    rows = Territory.objects.values_list("id", "search_key", "level", "population")
-    for pk, key, level, population in rows.iterator(chunk_size=5000):
-        if key:
-            index.entries.append(_Entry("territory", pk, key, (_LEVEL_RANK.get(level, 9), -(population or 0))))
+    t = Territory.objects.aggregate(n=Count("id"), m=Max("id"))
+    return (t["n"], t["m"], *(source.signature() for source in _SOURCES))
+
+
+def _words(key: str) -> tuple[str, ...]:
+    return tuple(intern(w) for w in dict.fromkeys(key.split()) if w != "|")
+
+
+def _build_index() -> _Index:
+    from esep.territory.models import Territory
+    from esep.territory.names import FORMER_NAMES
+
+    index = _Index(signature=_signature(), checked_at=time.monotonic())
+    rows = Territory.objects.values_list("id", "search_key", "level", "type_code", "name_ru", "population")
+    for pk, key, level, type_code, name_ru, population in rows.iterator(chunk_size=5000):
+        if not key:
+            continue
+        words = _words(key)
+        aliases = tuple(w for name in FORMER_NAMES.get(name_ru, ()) for w in _words(normalize(name)))
+        rank = (kind_of(level, type_code or 0, name_ru), -(population or 0))
+        index.entries.append(("territory", pk, " ".join(words + aliases), rank, words, aliases))
     for source in _SOURCES:
-        for kind, pk, key, rank in source():
-            index.entries.append(_Entry(kind, pk, key, rank))
+        for kind, pk, key, rank in source.entries():
+            words = _words(key)
+            index.entries.append((kind, pk, " ".join(words), rank, words, ()))
+    postings: dict[str, list[int]] = {}
     for position, entry in enumerate(index.entries):
-        entry.words = tuple(dict.fromkeys(entry.key.split()))
-        entry.grams = tuple(_word_grams(w) for w in entry.words)
-        for gram in set().union(*entry.grams):
-            index.postings.setdefault(gram, []).append(position)
+        grams = set().union(*(_word_grams(w) for w in entry[4] + entry[5]))
+        for gram in grams:
+            postings.setdefault(gram, []).append(position)
+    index.postings = {gram: array("I", positions) for gram, positions in postings.items()}
+    _word_grams.cache_clear()
     return index
 
 
@@ -134,31 +222,48 @@ def reset_index() -> None:
 def _get_index() -> _Index:
     global _index
     with _lock:
-        if _index is None or time.monotonic() - _index.built_at > INDEX_MAX_AGE:
+        if _index is None:
             _index = _build_index()
+        elif time.monotonic() - _index.checked_at > SIGNATURE_CHECK_SECONDS:
+            _index.checked_at = time.monotonic()
+            if _signature() != _index.signature:
+                _index = _build_index()
         return _index
 
 
-def _word_score(query_word: str, query_grams: frozenset[str], entry: _Entry) -> float:
+def _word_score(query_word: str, query_grams: frozenset[str], words: tuple[str, ...]) -> float:
     best = 0.0
-    for word, grams in zip(entry.words, entry.grams, strict=True):
+    for word in words:
         if word == query_word:
             return 1.0
         if len(query_word) >= 3 and word.startswith(query_word):
             best = max(best, 0.95)
             continue
+        grams = _word_grams(word)
         dice = 2 * len(query_grams & grams) / (len(query_grams) + len(grams))
         best = max(best, dice)
     return best
 
 
+def _entry_score(query_words, query_grams, entry: _Entry) -> float:
+    n = len(query_words)
+    current = sum(_word_score(w, g, entry[4]) for w, g in zip(query_words, query_grams, strict=True)) / n
+    if not entry[5]:
+        return current
+    alias = sum(_word_score(w, g, entry[5]) for w, g in zip(query_words, query_grams, strict=True)) / n
+    return max(current, alias - ALIAS_PENALTY)
+
+
 def search(query: str, *, limit: int = 20, kinds: tuple[str, ...] = ("territory", "street")) -> list[SearchHit]:
-    """Territories and streets whose names match ``query`` in Kazakh, Russian or Latin, tolerating typos;
-    best first (exact words, then prefixes, then near spellings; larger places first on ties)."""
+    """Territories and streets whose names (current or former) match ``query`` in Kazakh, Russian or Latin,
+    tolerating typos; best first: exact words, then prefixes, then near spellings; on a tie, the kind of
+    place the query names ("облысы", "район", "көшесі"), else cities before villages before the
+    administrative units named after them; then larger places first."""
     key = normalize(query or "")[:200]
     if not key:
         return []
     index = _get_index()
+    wanted = query_kinds(query or "")
     query_words = key.split()[:6]
     query_grams = [_word_grams(w) for w in query_words]
     counts: Counter[int] = Counter()
@@ -166,14 +271,14 @@ def search(query: str, *, limit: int = 20, kinds: tuple[str, ...] = ("territory"
         for gram in grams:
             counts.update(index.postings.get(gram, ()))
     candidates = {pos for pos, _n in counts.most_common(CANDIDATES)}
-    candidates.update(pos for pos, entry in enumerate(index.entries) if key in entry.key)
-    scored: list[tuple[float, tuple, int]] = []
+    candidates.update(pos for pos, entry in enumerate(index.entries) if key in entry[2])
+    scored: list[tuple[float, bool, tuple, int]] = []
     for pos in candidates:
         entry = index.entries[pos]
-        if entry.kind not in kinds:
+        if entry[0] not in kinds:
             continue
-        score = sum(_word_score(w, g, entry) for w, g in zip(query_words, query_grams, strict=True)) / len(query_words)
+        score = _entry_score(query_words, query_grams, entry)
         if score >= MIN_SCORE:
-            scored.append((-round(score, 2), entry.rank, pos))
+            scored.append((-round(score, 2), entry[3][0] not in wanted, entry[3], pos))
     scored.sort()
-    return [SearchHit(index.entries[pos].kind, index.entries[pos].id, -neg) for neg, _rank, pos in scored[:limit]]
+    return [SearchHit(index.entries[pos][0], index.entries[pos][1], -neg) for neg, _w, _rank, pos in scored[:limit]]

@@ -43,6 +43,14 @@ def _photo_into(officer: Officer | None, folder: Path) -> str:
         return ""
 
 
+def _place(meeting: Meeting | None, lang: str) -> str:
+    """The settlement of the venue, its registry abbreviations written out (the venue text carries the street)."""
+    if meeting is None or meeting.settlement_id is None:
+        return ""
+    with translation.override(lang):
+        return meeting.settlement.name
+
+
 def poster_data(*, precinct: Precinct, officer: Officer | None, meeting: Meeting | None) -> dict:
     """Everything the poster prints, in both languages; the URL the QR code opens."""
     if meeting is not None:
@@ -65,7 +73,8 @@ def poster_data(*, precinct: Precinct, officer: Officer | None, meeting: Meeting
         "officer_rank_kk": _in("kk", lambda: f"{officer.get_rank_display()}") if officer else "",
         "officer_rank_ru": _in("ru", lambda: f"{officer.get_rank_display()}") if officer else "",
         "phone_label": _in("kk", lambda: _("Phone")) + " / " + _in("ru", lambda: _("Phone")),
-        "phone": (officer.public_phone if officer else "") or (point.phone if point else "") or "102",
+        # The inspector's, the point's or the body's number; never an emergency number printed as an office's.
+        "phone": (officer.public_phone if officer else "") or (point.phone if point else "") or precinct.body.phone,
         "email": officer.public_email if officer else "",
         "point_label": _in("kk", lambda: _("District police point"))
         + " / "
@@ -89,13 +98,24 @@ def poster_data(*, precinct: Precinct, officer: Officer | None, meeting: Meeting
         "qr_label_kk": _in("kk", lambda: _("Send your question in advance: scan the code")),
         "qr_label_ru": _in("ru", lambda: _("Send your question in advance: scan the code")),
         "qr_url": qr_url,
-        "no_photo": _in("kk", lambda: _("No photo")),
+        # Letterhead: the ministry and the police body, as on the body's official documents.
+        "ministry_kk": _in("kk", lambda: _("Ministry of Internal Affairs of the Republic of Kazakhstan")),
+        "ministry_ru": _in("ru", lambda: _("Ministry of Internal Affairs of the Republic of Kazakhstan")),
+        "body_kk": localized(precinct.body, "name", "kk"),
+        "body_ru": localized(precinct.body, "name", "ru"),
+        "body_address_kk": precinct.body.address_kk,
+        "body_address_ru": precinct.body.address_ru,
+        "meeting_place_kk": _place(meeting, "kk"),
+        "meeting_place_ru": _place(meeting, "ru"),
         "footer": "Esep · " + settings.SITE_URL,
     }
 
 
-def poster_pdf(*, precinct: Precinct, officer: Officer | None, meeting: Meeting | None) -> bytes:
-    """Compile the poster with typst (pip-only; its embedded Libertinus font carries Kazakh letters)."""
+def poster_pdf(
+    *, precinct: Precinct, officer: Officer | None, meeting: Meeting | None, image_ppi: int | None = None
+) -> bytes:
+    """Compile the poster with typst (pip-only; its embedded Libertinus font carries Kazakh letters).
+    With ``image_ppi``, a PNG of the page instead of the PDF (for review screenshots)."""
     import typst
 
     data = poster_data(precinct=precinct, officer=officer, meeting=meeting)
@@ -110,4 +130,5 @@ def poster_pdf(*, precinct: Precinct, officer: Officer | None, meeting: Meeting 
             root=str(folder),
             ignore_system_fonts=True,
             sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
+            **({"format": "png", "ppi": image_ppi} if image_ppi else {}),
         )

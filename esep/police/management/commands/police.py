@@ -1,4 +1,5 @@
-"""esep police whois SETTLEMENT [--on DATE]: the precinct(s) of a settlement and who served them."""
+"""esep police whois SETTLEMENT [--on DATE]: the precinct(s) of a settlement and who served them.
+esep police import-areas FILE.geojson: precincts' areas (format in docs/public.md)."""
 
 from __future__ import annotations
 
@@ -19,8 +20,12 @@ class Command(BaseCommand):
         who = sub.add_parser("whois", help="The precinct of a settlement and its inspector (today or on a date).")
         who.add_argument("settlement", help="Name in Kazakh, Russian or Latin letters, or a 9-digit KATO code.")
         who.add_argument("--on", dest="on", help="A past date, YYYY-MM-DD (default: today in Asia/Almaty).")
+        areas = sub.add_parser("import-areas", help="Precincts' areas from a GeoJSON FeatureCollection.")
+        areas.add_argument("path", help="FeatureCollection; each feature's properties name body (slug) and number.")
 
     def handle(self, *args, **options):
+        if options["action"] == "import-areas":
+            return self._import_areas(options["path"])
         day = clock.localdate()
         if options.get("on"):
             try:
@@ -49,3 +54,39 @@ class Command(BaseCommand):
                     f"    {label}: {officer.get_rank_display()} {officer.full_name}{acting}, "
                     f"since {current.assignment.start.isoformat()}, {officer.public_phone}"
                 )
+
+    def _import_areas(self, path: str) -> None:
+        """All or nothing: every feature is checked (its precinct exists, its geometry is valid) before any
+        area is written."""
+        import json
+
+        from django.core.exceptions import ValidationError
+        from django.db import transaction
+
+        from esep.police.models import Precinct
+        from esep.police.services import precinct_set_area
+
+        try:
+            with open(path, encoding="utf-8") as handle:
+                data = json.load(handle)
+        except (OSError, ValueError) as exc:
+            raise CommandError(f"{path}: cannot be read as JSON ({exc})", returncode=2) from None
+        features = data.get("features") if isinstance(data, dict) else None
+        if data.get("type") != "FeatureCollection" or not isinstance(features, list):
+            raise CommandError(f"{path}: expected a GeoJSON FeatureCollection", returncode=2)
+        try:
+            with transaction.atomic():
+                for n, feature in enumerate(features, start=1):
+                    props = feature.get("properties") or {}
+                    precinct = Precinct.objects.filter(
+                        body__slug=str(props.get("body", "")), number=str(props.get("number", ""))
+                    ).first()
+                    if precinct is None:
+                        where = f"{props.get('body')}/{props.get('number')}"
+                        raise CommandError(f"{path}: feature {n}: no precinct {where}", returncode=2)
+                    if not feature.get("geometry"):
+                        raise CommandError(f"{path}: feature {n}: it has no geometry", returncode=2)
+                    precinct_set_area(precinct=precinct, geometry=feature["geometry"], actor="import-areas")
+        except ValidationError as exc:
+            raise CommandError(f"{path}: feature {n}: {' '.join(exc.messages)}", returncode=2) from None
+        self.stdout.write(f"areas set for {len(features)} precinct(s)")

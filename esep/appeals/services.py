@@ -20,8 +20,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from esep.accounts.models import Role
-from esep.accounts.permissions import has_role
+from esep.accounts.permissions import Action, can, is_system
 from esep.appeals import clock
 from esep.appeals.models import (
     CLOCKED_KINDS,
@@ -344,7 +343,7 @@ def appeal_extend(*, appeal: Appeal, actor, until: dt.date, reason: str, decided
     """АППК art. 76 p.3: a reasoned decision of the head or a deputy extends the term, at most N months
     from the decision; the person is told (within the notice term; Esep tells them at once)."""
     reason = _clean_text(reason, _("Reason"), limit=2000)
-    if not has_role(actor, Role.CHIEF, Role.ADMIN):
+    if not is_system(actor) and not can(actor, Action.EXTEND, appeal):
         raise AppealError(_("Only the head of the police body or a deputy may extend the term."))
     today = _today()
     with transaction.atomic():

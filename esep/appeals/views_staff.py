@@ -50,6 +50,7 @@ def appeal_detail(request, pk: int):
     if appeal is None:
         raise Http404(_("No such appeal in your area."))
     next_statuses = allowed(appeal.kind, appeal.status)
+    personal_data = can(request.user, Action.PERSONAL_DATA, appeal)
     suggested = route_agency(territory=appeal.territory, subject=appeal.subject)
     return render(
         request,
@@ -58,8 +59,11 @@ def appeal_detail(request, pk: int):
             "appeal": appeal,
             "events": list(appeal.events.all()),
             "forwards": list(appeal.forwards.all()),
-            "messages_": messages_for(appeal)[:100],
+            # The outbox holds the person's contacts: only for those who may see them.
+            "messages_": messages_for(appeal)[:100] if personal_data else [],
+            "personal_data": personal_data,
             "may_change": can(request.user, Action.CHANGE, appeal),
+            "may_extend": can(request.user, Action.EXTEND, appeal),
             "next": next_statuses,
             "suggested_agency": suggested,
             "answer_form": forms.AnswerForm(initial={"language": appeal.language if appeal.language != "en" else "kk"}),

@@ -51,7 +51,7 @@ def precinct_detail(request, pk: int):
             "current": inspector_on(precinct, timezone.localdate()),
             "history": history,
             "settlements": precinct.settlements.all()[:200],
-            "can_change": can(request.user, Action.CHANGE, precinct),
+            "can_change": can(request.user, Action.EDIT_REGISTRY, precinct),
             "ratings": inspector_quarters(precinct, today=timezone.localdate()),
         },
     )
@@ -62,7 +62,7 @@ def precinct_detail(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def precinct_edit(request, pk: int):
     precinct = get_object_or_404(restrict(Precinct.objects.select_related("body"), request.user, Action.VIEW), pk=pk)
-    if not can(request.user, Action.CHANGE, precinct):
+    if not can(request.user, Action.EDIT_REGISTRY, precinct):
         raise PermissionDenied
     initial = {f: getattr(precinct, f) for f in PrecinctForm.base_fields if f != "point"}
     initial["point"] = precinct.point_id

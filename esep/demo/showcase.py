@@ -696,7 +696,7 @@ class Story:
         first = protocol.decisions.order_by("id").first()
         with self.clock.at(_local(day + dt.timedelta(days=20), 12)):
             decision_control(decision=first, status=ControlStatus.DONE, progress="Талдау әкімдікке жіберілді.",
-                             actor=self.cast.staff)  # fmt: skip
+                             actor=self.cast.chief)  # fmt: skip
         return meeting
 
     def inspector_unsigned(self, day: dt.date) -> Meeting:

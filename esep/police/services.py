@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from esep.accounts.permissions import Action, require
 from esep.core.audit import audit_record
 from esep.police.models import Assignment, Officer, PoliceBody, Precinct
 from esep.public.cache import public_changed_on_commit
@@ -47,6 +48,7 @@ def assignment_create(
 ) -> Assignment:
     """Assign an officer to a precinct. A new permanent assignment ends the previous open one the day
     before; permanent assignments of one precinct never overlap, acting ones may cover them."""
+    require(actor, Action.EDIT_REGISTRY, precinct)
     if end is not None and end < start:
         raise ValidationError(_("The end date is before the start date."))
     with transaction.atomic():
@@ -75,6 +77,7 @@ def assignment_create(
 
 def precinct_update(*, precinct: Precinct, actor: Any, **fields: Any) -> Precinct:
     """Change what residents read about a precinct (names, description, police point)."""
+    require(actor, Action.EDIT_REGISTRY, precinct)
     allowed = {"name_kk", "name_ru", "name_en", "description_kk", "description_ru", "description_en", "point"}
     unknown = set(fields) - allowed
     if unknown:

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from esep.accounts.permissions import Action, require
 from esep.core.audit import audit_record
 from esep.meetings.models import Meeting, MeetingReporter, MeetingStatus
 from esep.police.models import Competence, StateAgency, Subject
@@ -67,6 +68,7 @@ def _editable_target(protocol: Protocol) -> Addendum | None:
 def protocol_start(*, meeting: Meeting, actor: Any) -> Protocol:
     """Open the minutes of a meeting (idempotent), prefilled from the meeting; the user who opens them is
     their secretary unless another is named (Order 608 p.12)."""
+    require(actor, Action.KEEP_MINUTES, meeting)
     if meeting.status in {MeetingStatus.DRAFT, MeetingStatus.CANCELLED}:
         raise ValidationError(_("Minutes are kept only for a meeting that takes place."))
     existing = Protocol.objects.filter(meeting=meeting).first()
@@ -238,6 +240,7 @@ def decision_control(
 ) -> Decision:
     """Control of execution (Order 608 p.19; Order 652 p.33): status, progress and evidence of a signed
     decision. These fields are outside the seal: they record the work done after the meeting."""
+    require(actor, Action.CONTROL, decision)
     if status not in ControlStatus.values:
         raise ValidationError(_("Choose the state of execution."))
     with transaction.atomic():

@@ -12,6 +12,8 @@ TESTING = "pytest" in sys.modules or (len(sys.argv) > 1 and sys.argv[1] == "test
 
 DEBUG = conf.DEBUG
 SECRET_KEY = conf.SECRET_KEY or conf.local_secret_key()
+# The minutes seal's key (esep.protocols.witness); resolved lazily so a missing var/ is created only on use.
+ESEP_SEAL_KEY = conf.SEAL_KEY or ("esep-test-seal-key-not-for-production-0123456789" if TESTING else "")
 ALLOWED_HOSTS = conf.ALLOWED_HOSTS
 SITE_URL = conf.SITE_URL.rstrip("/")
 

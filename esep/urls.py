@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("esep.accounts.urls")),
     path("m/", include("esep.meetings.urls_public")),
     path("appeals/", include("esep.appeals.urls_public")),
+    path("seal/", include("esep.protocols.urls_public")),
     path("", include("esep.public.urls")),
     prefix_default_language=True,
 )

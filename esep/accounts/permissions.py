@@ -183,9 +183,7 @@ register_model_actions(
 )
 for _label in ("meetings.meetingreporter", "meetings.invitation", "meetings.video", "meetings.award"):
     register_model_actions(_label, change=WRITERS)
-register_model_actions(
-    "meetings.participant", outside=Outside.NONE, view=POLICE, change=POLICE, personal_data=POLICE
-)
+register_model_actions("meetings.participant", outside=Outside.NONE, view=POLICE, change=POLICE, personal_data=POLICE)
 register_model_actions("meetings.destructionrecord", outside=Outside.NONE, view=POLICE | {OV})
 register_model_actions("announcements.announcement", change=WRITERS, publish=WRITERS)
 register_model_actions("announcements.channelrecord", change=WRITERS, publish=WRITERS)
@@ -241,6 +239,7 @@ register_model_actions("protocols.addendum", change=POLICE)
 register_model_actions("protocols.protocolversion")
 register_model_actions("protocols.signature")
 register_model_actions("protocols.minutesreminder", outside=Outside.NONE, view=POLICE)
+register_model_actions("protocols.chainhead")  # public: the seal's published witness
 
 
 # --- who the user is -----------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from esep.accounts.permissions import Action, require
 from esep.core.audit import audit_record
 from esep.meetings.models import Meeting, MeetingReporter, MeetingStatus
 from esep.police.models import Competence, StateAgency, Subject
-from esep.protocols import sealing
+from esep.protocols import sealing, witness
 from esep.protocols.models import (
     Addendum,
     ControlStatus,
@@ -392,8 +392,11 @@ def _seal(protocol: Protocol, version: ProtocolVersion, actor: Any) -> None:
     version.prev_sha256 = previous.sha256 if previous else sealing.GENESIS
     version.seal = sealing.canonical(sealing.signatures_data(version))
     version.sha256 = sealing.chain_hash(version.prev_sha256, version.content, version.seal)
+    # The witness outside the database (esep.protocols.witness): a MAC under the seal key.
+    version.mac = witness.version_mac(protocol.pk, version.number, version.sha256)
+    version.key_id = witness.key_id()
     version.sealed_at = timezone.now()
-    version.save(update_fields=["prev_sha256", "seal", "sha256", "sealed_at"])
+    version.save(update_fields=["prev_sha256", "seal", "sha256", "mac", "key_id", "sealed_at"])
     if protocol.status != ProtocolStatus.SIGNED:
         protocol.status = ProtocolStatus.SIGNED
         protocol.signed_at = version.sealed_at

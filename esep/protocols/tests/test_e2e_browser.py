@@ -104,8 +104,9 @@ def test_inspector_quarterly_report_from_invitations_to_a_closed_complaint(world
     base, meeting = world["url"], world["meeting"]
     with time_machine.travel(at(2026, 3, 2, 10), tick=True) as traveller:
         # Preparation: announced 10 days before (Order 652 p.27), every category invited (Order 652 p.28).
-        announcement_publish(meeting=meeting, actor=world["secretary"])
-        login(page, base, "secretary")
+        # The inspector prepares and holds the report; the secretary only keeps the minutes (Order 608 p.12).
+        announcement_publish(meeting=meeting, actor=world["inspector"])
+        login(page, base, "inspector")
         invite_everyone(page, base, meeting)
         invitation = meeting.invitations.get(category="housing")
         reply = Message.objects.get(related_type="meetings.invitation", related_id=str(invitation.pk))
@@ -135,6 +136,7 @@ def test_inspector_quarterly_report_from_invitations_to_a_closed_complaint(world
 
         # Minutes, kept by the secretary during the meeting.
         traveller.move_to(at(2026, 3, 12, 19, 40))
+        login(page, base, "secretary")
         page.goto(f"{base}/ru/staff/protocols/meeting/{meeting.pk}/")
         page.click("text=Начать протокол")
         page.fill("textarea[name=agenda]", "Инспектор доложил о криминогенной обстановке на участке.")

@@ -226,3 +226,26 @@ def test_the_head_is_on_the_public_page_in_the_feed_and_in_the_printed_minutes(s
 def test_verify_refuses_a_malformed_outside_head(signed):
     with pytest.raises(CommandError):
         call_command("protocols", "verify", "--head", "not-a-head")
+
+
+def test_production_does_not_start_without_the_seal_key():
+    import os
+    import subprocess
+    import sys
+
+    from django.conf import settings
+
+    env = {
+        **os.environ,
+        "ESEP_SECURE": "1",
+        "ESEP_SECRET_KEY": "a-long-random-production-key-" + "x7Qp2" * 10,
+        "ESEP_ALLOWED_HOSTS": "esep.example.kz",
+    }
+    for name in ("ESEP_SEAL_KEY", "PYTEST_CURRENT_TEST"):
+        env.pop(name, None)
+    result = subprocess.run(
+        [sys.executable, "-m", "esep", "check"],
+        cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert "ESEP_SEAL_KEY must be set in production" in result.stderr

@@ -49,6 +49,7 @@ def assignment_create(
     """Assign an officer to a precinct. A new permanent assignment ends the previous open one the day
     before; permanent assignments of one precinct never overlap, acting ones may cover them."""
     require(actor, Action.EDIT_REGISTRY, precinct)
+    require(actor, Action.EDIT_REGISTRY, officer)
     if end is not None and end < start:
         raise ValidationError(_("The end date is before the start date."))
     with transaction.atomic():
@@ -93,5 +94,46 @@ def precinct_update(*, precinct: Precinct, actor: Any, **fields: Any) -> Precinc
         locked.save()
         audit_record(actor=actor, action="precinct.update", obj=locked,
                      data={"before": before, "after": {k: str(v) for k, v in fields.items()}})  # fmt: skip
+        public_changed_on_commit()
+    return locked
+
+
+def assignment_end(*, assignment: Assignment, end: dt.date, actor: Any, reason: str = "") -> Assignment:
+    """End an assignment on ``end`` (the last day served); the row stays as history."""
+    require(actor, Action.EDIT_REGISTRY, assignment)
+    with transaction.atomic():
+        row = Assignment.objects.select_for_update().get(pk=assignment.pk)
+        if end < row.start:
+            raise ValidationError(_("The end date is before the start date."))
+        if row.end is not None and row.end < end:
+            raise ValidationError(_("This assignment has already ended."))
+        before = row.end
+        row.end = end
+        if reason.strip():
+            row.reason = (row.reason + "; " if row.reason else "") + reason.strip()[:200]
+        row.save(update_fields=["end", "reason"])
+        audit_record(actor=actor, action="assignment.end", obj=row,
+                     data={"before": str(before or ""), "after": end.isoformat()})  # fmt: skip
+        public_changed_on_commit()
+    return row
+
+
+def precinct_set_settlements(*, precinct: Precinct, settlements: list, actor: Any) -> Precinct:
+    """Which settlements a precinct covers (Order 652 p.25): only settlements on the territory of the
+    precinct's police body. Residents find their inspector by these."""
+    require(actor, Action.EDIT_REGISTRY, precinct)
+    with transaction.atomic():
+        locked = Precinct.objects.select_for_update().select_related("body__territory").get(pk=precinct.pk)
+        prefix = locked.body.territory.prefix
+        outside = [s for s in settlements if not prefix or not s.kato.startswith(prefix)]
+        if outside:
+            raise ValidationError(
+                _("These places are outside the police body's territory: %(names)s")
+                % {"names": ", ".join(sorted(str(s.name) for s in outside))}
+            )
+        before = sorted(locked.settlements.values_list("kato", flat=True))
+        locked.settlements.set(settlements)
+        audit_record(actor=actor, action="precinct.coverage", obj=locked,
+                     data={"before": before, "after": sorted(s.kato for s in settlements)})  # fmt: skip
         public_changed_on_commit()
     return locked

@@ -188,8 +188,8 @@ def test_inspector_quarterly_report_from_invitations_to_a_closed_complaint(world
         assert appeal.status == "answered"
         resident.context.close()
 
-        # Staff close the appeal; the decision is executed and controlled.
-        login(page, base, "secretary")
+        # The inspector closes the appeal and controls the execution of the decision (Order 652 p.33).
+        login(page, base, "inspector")
         page.goto(f"{base}/ru/staff/appeals/{appeal.pk}/")
         close = page.locator("form[action$='/close/'] button")
         if not close.is_visible():

@@ -20,7 +20,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from esep.accounts.permissions import Action, can, is_system
+from esep.accounts.permissions import Action, can, is_system, require
 from esep.appeals import clock
 from esep.appeals.models import (
     CLOCKED_KINDS,
@@ -324,6 +324,7 @@ def appeal_open_from_question(*, question, actor) -> Appeal:
 
 def appeal_take(*, appeal: Appeal, actor) -> Appeal:
     """The actor becomes responsible; a registered appeal goes into consideration."""
+    require(actor, Action.CHANGE, appeal)
     with transaction.atomic():
         appeal = _locked(appeal)
         appeal.assignee = actor
@@ -431,6 +432,7 @@ def _forward(appeal: Appeal, *, agency, actor, routed_automatically: bool) -> Ap
 def appeal_forward(*, appeal: Appeal, actor, agency=None) -> AppealForward:
     """Send an appeal outside police competence to the competent body (АППК art. 65; Order 608 p.17),
     notifying the person at the same time. Without ``agency`` the body is found by territory and subject."""
+    require(actor, Action.CHANGE, appeal)
     with transaction.atomic():
         appeal = _locked(appeal)
         if appeal.kind not in CLOCKED_KINDS:
@@ -450,6 +452,7 @@ def appeal_answer(
 ) -> Appeal:
     """АППК arts. 77, 89: a written, reasoned answer in the state language or the language of the appeal,
     with the measures taken and how to appeal it. Lateness is frozen now."""
+    require(actor, Action.CHANGE, appeal)
     text = _clean_text(text, _("Answer"))
     measures = _clean_text(measures, _("Measures taken"), required=False)
     with transaction.atomic():
@@ -537,6 +540,7 @@ def appeal_record_agency_reply(
 
 def appeal_end_without_answer(*, appeal: Appeal, actor, reason: str) -> Appeal:
     """End the procedure without an answer (e.g. АППК art. 88); the person is told (АППК art. 70 p.3)."""
+    require(actor, Action.CHANGE, appeal)
     reason = _clean_text(reason, _("Reason"), limit=2000)
     with transaction.atomic():
         appeal = _locked(appeal)
@@ -550,6 +554,7 @@ def appeal_end_without_answer(*, appeal: Appeal, actor, reason: str) -> Appeal:
 
 def appeal_register_crime(*, appeal: Appeal, actor, register_number: str) -> Appeal:
     """A crime report made at a meeting is entered in the crime register (АППК art. 3 p.4)."""
+    require(actor, Action.CHANGE, appeal)
     register_number = _clean_text(register_number, _("Crime register number"), limit=60)
     with transaction.atomic():
         appeal = _locked(appeal)
@@ -562,6 +567,7 @@ def appeal_register_crime(*, appeal: Appeal, actor, register_number: str) -> App
 
 def appeal_close(*, appeal: Appeal, actor, note: str = "") -> Appeal:
     """Close a finished appeal (answer checked, measures done) or stop following a forwarded one."""
+    require(actor, Action.CHANGE, appeal)
     note = _clean_text(note, _("Note"), required=False, limit=2000)
     with transaction.atomic():
         appeal = _locked(appeal)

@@ -92,6 +92,7 @@ def protocol_start(*, meeting: Meeting, actor: Any) -> Protocol:
 
 def protocol_update(*, protocol: Protocol, actor: Any, **fields: Any) -> Protocol:
     """Edit the draft's own fields (time, place, number of participants, agenda, language)."""
+    require(actor, Action.CHANGE, protocol)
     unknown = set(fields) - PROTOCOL_FIELDS
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
@@ -113,6 +114,7 @@ def protocol_update(*, protocol: Protocol, actor: Any, **fields: Any) -> Protoco
 
 
 def protocol_set_secretary(*, protocol: Protocol, secretary: Any, actor: Any) -> Protocol:
+    require(actor, Action.CHANGE, protocol)
     with transaction.atomic():
         row = _lock(protocol)
         if row.status != ProtocolStatus.DRAFT:
@@ -170,6 +172,7 @@ def _clean_item(protocol: Protocol, data: dict[str, Any]) -> dict[str, Any]:
 
 def protocol_item_add(*, protocol: Protocol, actor: Any, **data: Any) -> ProtocolItem:
     """Record a complaint, proposal, remark or crime report heard at the report (Order 608 p.13, 16-17)."""
+    require(actor, Action.CHANGE, protocol)
     with transaction.atomic():
         row = _lock(protocol)
         addendum = _editable_target(row)
@@ -179,6 +182,7 @@ def protocol_item_add(*, protocol: Protocol, actor: Any, **data: Any) -> Protoco
 
 
 def protocol_item_update(*, item: ProtocolItem, actor: Any, **data: Any) -> ProtocolItem:
+    require(actor, Action.CHANGE, item)
     with transaction.atomic():
         _lock(item.protocol)
         row = ProtocolItem.objects.select_for_update().get(pk=item.pk)
@@ -192,6 +196,7 @@ def protocol_item_update(*, item: ProtocolItem, actor: Any, **data: Any) -> Prot
 
 
 def protocol_item_delete(*, item: ProtocolItem, actor: Any) -> None:
+    require(actor, Action.CHANGE, item)
     with transaction.atomic():
         _lock(item.protocol)
         row = ProtocolItem.objects.select_for_update().get(pk=item.pk)
@@ -205,6 +210,7 @@ def decision_add(
     *, protocol: Protocol, text: str, responsible: str, due_date: dt.date, actor: Any, reporter: Any = None
 ) -> Decision:
     """A decision with who answers for it and by when (Order 608 p.13, 19; Order 652 p.32-33)."""
+    require(actor, Action.CHANGE, protocol)
     text, responsible = text.strip(), " ".join(responsible.split())
     if not text or not responsible or due_date is None:
         raise ValidationError(_("A decision needs its text, who is responsible and by when."))
@@ -226,6 +232,7 @@ def decision_add(
 
 
 def decision_delete(*, decision: Decision, actor: Any) -> None:
+    require(actor, Action.CHANGE, decision)
     with transaction.atomic():
         _lock(decision.protocol)
         row = Decision.objects.select_for_update().get(pk=decision.pk)
@@ -265,6 +272,7 @@ def decision_control(
 
 def addendum_start(*, protocol: Protocol, text: str, actor: Any) -> Addendum:
     """Begin a correction of signed minutes; it is signed and sealed like the minutes themselves."""
+    require(actor, Action.CHANGE, protocol)
     if not text.strip():
         raise ValidationError(_("Write the correction."))
     with transaction.atomic():

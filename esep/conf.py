@@ -93,6 +93,28 @@ QUESTION_MIN_FILL_SECONDS: int = _declare(
     "ESEP_QUESTION_MIN_FILL_SECONDS", int, 3, "A question form sent faster than this is taken for a robot."
 )
 PUBLIC_CACHE_SECONDS: int = _declare("ESEP_PUBLIC_CACHE_SECONDS", int, 300, "Anonymous page cache lifetime.")
+SEAL_KEY: str = _declare(
+    "ESEP_SEAL_KEY",
+    str,
+    "",
+    "Key of the minutes seal (HMAC), held outside the database; required in production (check --deploy). "
+    "Empty: a key kept in var/seal_key on this machine.",
+)
+
+
+def local_seal_key() -> str:
+    """Without ESEP_SEAL_KEY, a random key kept in var/seal_key on this machine (never committed). Several
+    servers must share one key: set ESEP_SEAL_KEY (``esep check --deploy`` refuses to pass without it)."""
+    import secrets
+
+    path = BASE_DIR / "var" / "seal_key"
+    if path.exists():
+        return path.read_text().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key
 
 QUEUE_FILE: str = _declare(
     "ESEP_QUEUE_FILE",

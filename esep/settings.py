@@ -22,6 +22,12 @@ if conf.SECURE and not conf.SECRET_KEY:
         "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`."
     )
 SECRET_KEY = conf.SECRET_KEY or conf.local_secret_key()
+# The minutes seal's key (esep.protocols.witness); resolved lazily so a missing var/ is created only on use.
+ESEP_SEAL_KEY = conf.SEAL_KEY or ("esep-test-seal-key-not-for-production-0123456789" if TESTING else "")
+if conf.SECURE and not conf.SEAL_KEY:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("ESEP_SEAL_KEY must be set in production (ESEP_SECURE=1); see docs/minutes.md.")
 ALLOWED_HOSTS = conf.ALLOWED_HOSTS
 SITE_URL = conf.SITE_URL.rstrip("/")
 

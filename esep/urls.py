@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("reports/", include("esep.reports.urls_public")),
     path("appeals/", include("esep.appeals.urls_public")),
     path("", include("esep.accountability.urls_public")),
+    path("seal/", include("esep.protocols.urls_public")),
     path("", include("esep.public.urls")),
     prefix_default_language=True,
 )

@@ -55,6 +55,14 @@ class RoleAssignment(models.Model):
     officer = models.ForeignKey(
         "police.Officer", null=True, blank=True, on_delete=models.SET_NULL, related_name="role_assignments"
     )
+    agency = models.ForeignKey(
+        "police.StateAgency",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="role_assignments",
+        help_text=_("For outside roles: the state body this user answers for (an akimat department)."),
+    )
 
     class Meta:
         verbose_name = _("role")

@@ -1,20 +1,49 @@
-"""The one place that decides who may see and change what.
+"""The one place that decides who may do what to which row.
 
-Every staff query goes through ``restrict(queryset, user, action)`` (NetBox's RestrictedQuerySet idea):
-a police role sees and changes its body's subtree; an outside role (akimat, maslikhat, public council,
-oversight) sees the bodies on its territory and changes nothing; a system administrator sees all.
+Every staff query goes through ``restrict(queryset, user, action)`` (NetBox's RestrictedQuerySet idea) and every
+single decision through ``can(user, action, obj)``; services that change something call ``require()``.
+
+Three things decide:
+
+1. **What a role may do** — the role → action table below, per model (``register_model_actions``, NetBox's
+   ``register_model_actions``). Actions beyond view and change are capabilities of their own: sign, extend,
+   moderate, approve, publish, export, edit the registry, control execution, keep minutes, answer what was
+   forwarded, see an applicant's personal data. The table follows the law:
+   - the territorial police body sets dates and approves schedules (Order 608 p.8.1): its staff unit and chief,
+     never the secretary or an inspector;
+   - minutes are kept by a secretary who is a police employee (Order 608 p.12) — keeping minutes is all a
+     secretary does; who signs comes from the esep.law rule ``meeting.signatories`` (Order 608 p.15,
+     Order 652 p.32, Decree 723 p.14), matched to accounts by ``may_sign_slot``;
+   - only the staff unit keeps the registry of units, precincts and inspectors (Order 608 p.18, DOMAIN "staff
+     unit");
+   - the head of the body (role "chief", which covers deputies) extends an appeal's term (АППК art. 76 p.3);
+   - control of execution of the minutes: the leadership of the body (Order 608 p.19), for an inspector's report
+     also the inspector (Order 652 p.33);
+   - an outside body (akimat, maslikhat, public council) receives what is in its competence (Order 608 p.17,
+     Order 652 p.32, АППК art. 65): it sees appeals and minutes items forwarded to it and nothing else that
+     carries a resident's personal data.
+2. **Where** — a police role acts in its body's subtree (``PoliceBody.path`` prefix); an outside role on its
+   territory (KATO prefix), or, for what is forwarded, only for the state bodies (``StateAgency``) it speaks for.
+3. **Fail closed** — a police role whose body has no path, an akimat, maslikhat or public council without a
+   territory or state body, an action a model has not registered, a model without a policy: nothing. Only
+   oversight (the ministry, the General Prosecutor's Office) without a territory reads the whole country; a
+   system administrator may do everything.
+
 Anonymous users get nothing here: public pages use the public selectors, which show only published data.
 
-A model says how it reaches its police body with a ``scope_body_field`` attribute ("body",
-"precinct__body", "meeting__body", ...); PoliceBody itself uses "" (the row is the body).
+A model says how it reaches its police body with a ``scope_body_field`` attribute ("body", "precinct__body",
+"meeting__body", ...); PoliceBody itself uses "" (the row is the body).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from django.apps import apps
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
 
@@ -24,18 +53,200 @@ from esep.accounts.models import OUTSIDE_ROLES, POLICE_ROLES, Role
 class Action(StrEnum):
     VIEW = "view"
     CHANGE = "change"
+    SIGN = "sign"
+    EXTEND = "extend"
+    MODERATE = "moderate"
+    APPROVE = "approve"
+    PUBLISH = "publish"
+    EXPORT = "export"
+    EDIT_REGISTRY = "edit_registry"
+    CONTROL = "control"
+    KEEP_MINUTES = "keep_minutes"
+    ANSWER = "answer"
+    PERSONAL_DATA = "personal_data"
+
+
+class Outside(StrEnum):
+    """What an outside role (akimat, maslikhat, public council; oversight) sees of a model."""
+
+    TERRITORY = "territory"  # the rows of the bodies on its territory (no personal data in them)
+    FORWARDED = "forwarded"  # only rows forwarded to a state body it speaks for; oversight: its territory
+    NONE = "none"  # nothing: residents' personal data with no competence of theirs in it
 
 
 @dataclass(frozen=True)
 class Grant:
     role: str
     body_path: str | None  # police role: the body subtree
-    territory_prefix: str | None  # outside role: KATO prefix; "" for the whole country
+    territory_prefix: str | None  # outside role: KATO prefix; "" for the whole country (oversight only)
     officer_id: int | None
+    agency_id: int | None = None  # outside role speaking for one state body
+
+
+@dataclass
+class ModelPolicy:
+    """What each role may do to one model. ``where[(action, role)]`` narrows the rows further (a Q relative to
+    the model); ``forwarded(agencies)`` says which rows were sent to those state bodies."""
+
+    label: str
+    actions: dict[Action, frozenset[str]]
+    outside: Outside = Outside.TERRITORY
+    forwarded: Callable[[models.QuerySet], Q] | None = None
+    where: dict[tuple[Action, str], Q] = field(default_factory=dict)
+
+
+_POLICIES: dict[str, ModelPolicy] = {}
+
+S, C, INS, SEC = Role.STAFF_UNIT, Role.CHIEF, Role.INSPECTOR, Role.SECRETARY
+AK, MA, PC, OV = Role.AKIMAT, Role.MASLIKHAT, Role.PUBLIC_COUNCIL, Role.OVERSIGHT
+POLICE = frozenset(POLICE_ROLES)
+WRITERS = frozenset({S, C, INS})  # police roles that plan, hold and follow up; not the secretary
+LOCAL_OUTSIDE = frozenset({AK, MA, PC})  # outside bodies with a competence of their own
+EVERYONE = POLICE | OUTSIDE_ROLES
+
+# Which state bodies (StateAgency.kind) an outside role speaks for on its territory, when its role
+# assignment names none: an akimat for itself and its departments, a maslikhat for itself.
+ROLE_AGENCY_KINDS: dict[str, tuple[str, ...]] = {
+    AK: ("akimat", "akimat_department"),
+    MA: ("maslikhat",),
+    PC: (),
+}
+
+
+def register_model_actions(
+    label: str,
+    *,
+    outside: Outside = Outside.TERRITORY,
+    forwarded: Callable[[models.QuerySet], Q] | None = None,
+    where: dict[tuple[Action, str], Q] | None = None,
+    **actions: Iterable[str],
+) -> ModelPolicy:
+    """Declare what each role may do to the model ``label`` ("app_label.modelname"). VIEW defaults to every
+    police role plus the outside roles (scoped by ``outside``); every other action must be named."""
+    table = {Action(name): frozenset(roles) for name, roles in actions.items()}
+    table.setdefault(Action.VIEW, EVERYONE)
+    policy = ModelPolicy(label=label, actions=table, outside=outside, forwarded=forwarded, where=where or {})
+    _POLICIES[label] = policy
+    return policy
+
+
+def policy_for(model: type[models.Model]) -> ModelPolicy | None:
+    return _POLICIES.get(model._meta.label_lower)
+
+
+def policies() -> dict[str, ModelPolicy]:
+    return dict(_POLICIES)
+
+
+def _forwarded_appeals(agencies: models.QuerySet) -> Q:
+    forward = apps.get_model("appeals", "AppealForward")
+    return Q(pk__in=forward.objects.filter(agency__in=agencies, withdrawn=False).values("appeal_id"))
+
+
+def _forwarded_appeal_rows(agencies: models.QuerySet) -> Q:
+    forward = apps.get_model("appeals", "AppealForward")
+    return Q(appeal_id__in=forward.objects.filter(agency__in=agencies, withdrawn=False).values("appeal_id"))
+
+
+def _awaiting_answer(agencies: models.QuerySet) -> Q:
+    """An outside body needs the applicant's name and contact only while it owes the answer (АППК art. 65)."""
+    forward = apps.get_model("appeals", "AppealForward")
+    open_forwards = forward.objects.filter(agency__in=agencies, withdrawn=False, replied_at__isnull=True)
+    return Q(pk__in=open_forwards.values("appeal_id"))
+
+
+def _items_sent(agencies: models.QuerySet) -> Q:
+    return Q(competence="other", target_agency__in=agencies)
+
+
+# --- the role → action table -------------------------------------------------------------------------------
+# The police registry: everyone reads it (within scope); only the staff unit edits it.
+register_model_actions(
+    "police.policebody",
+    change=WRITERS,  # act for the body: register an appeal, plan its reports
+    edit_registry={S},
+    approve={S, C},  # Order 608 p.8.1: the body approves its schedules
+    export={S, C, OV},
+)
+for _label in ("police.policepoint", "police.precinct", "police.streetrange", "police.officer", "police.assignment"):
+    register_model_actions(_label, change={S}, edit_registry={S}, export={S, C, OV})
+
+register_model_actions("planning.schedule", change={S, C}, approve={S, C}, export={S, C, OV})
+register_model_actions("planning.scheduleentry", change={S, C})
+
+register_model_actions(
+    "meetings.meeting",
+    change=WRITERS,
+    publish=WRITERS,
+    keep_minutes=POLICE,  # start the minutes, register participants at the door (Order 608 p.12; 652 p.32)
+    export={S, C, OV},
+)
+for _label in ("meetings.meetingreporter", "meetings.invitation", "meetings.video", "meetings.award"):
+    register_model_actions(_label, change=WRITERS)
+register_model_actions("meetings.participant", outside=Outside.NONE, view=POLICE, change=POLICE, personal_data=POLICE)
+register_model_actions("meetings.destructionrecord", outside=Outside.NONE, view=POLICE | {OV})
+register_model_actions("announcements.announcement", change=WRITERS, publish=WRITERS)
+register_model_actions("announcements.channelrecord", change=WRITERS, publish=WRITERS)
+
+# Residents' questions: moderated by the police who report (not the secretary); never shown to outside bodies,
+# which receive a question only once it became an appeal forwarded to them.
+register_model_actions(
+    "questions.question", outside=Outside.NONE, view=POLICE, change=WRITERS, moderate=WRITERS, personal_data=WRITERS
+)
+register_model_actions("questions.questionnotice", outside=Outside.NONE, view=POLICE)
+# Residents' comments on a report are moderated by the staff unit or the chief, not by the inspector rated.
+register_model_actions("feedback.rating", outside=Outside.NONE, view=POLICE, change={S, C}, moderate={S, C})
+
+register_model_actions(
+    "appeals.appeal",
+    outside=Outside.FORWARDED,
+    forwarded=_forwarded_appeals,
+    view=EVERYONE,
+    change=WRITERS,
+    extend={C},  # АППК art. 76 p.3: the head, a deputy or the head of apparatus
+    answer=LOCAL_OUTSIDE,
+    personal_data=WRITERS | LOCAL_OUTSIDE,
+    export={S, C, OV},
+)
+register_model_actions(
+    "appeals.appealforward",
+    outside=Outside.FORWARDED,
+    forwarded=lambda agencies: Q(agency__in=agencies, withdrawn=False),
+    view=EVERYONE,
+    change=WRITERS,
+    answer=LOCAL_OUTSIDE,
+)
+register_model_actions("appeals.appealevent", outside=Outside.FORWARDED, forwarded=_forwarded_appeal_rows)
+register_model_actions("appeals.reminder", outside=Outside.NONE, view=POLICE)
+
+register_model_actions("protocols.protocol", change=POLICE, keep_minutes=POLICE, sign=POLICE, export={S, C, OV})
+register_model_actions(
+    "protocols.protocolitem",
+    outside=Outside.FORWARDED,
+    forwarded=_items_sent,
+    change=POLICE,
+    personal_data=POLICE,
+)
+register_model_actions(
+    "protocols.decision",
+    change=POLICE,
+    # Order 608 p.19: the leadership of the police body; Order 652 p.33: for an inspector's report, the
+    # inspector responsible for the district police point.
+    control={C, INS},
+    where={(Action.CONTROL, INS): Q(protocol__meeting__kind="inspector")},
+)
+register_model_actions("protocols.addendum", change=POLICE)
+register_model_actions("protocols.protocolversion")
+register_model_actions("protocols.signature")
+register_model_actions("protocols.minutesreminder", outside=Outside.NONE, view=POLICE)
+register_model_actions("protocols.chainhead")  # public: the seal's published witness
+
+
+# --- who the user is -----------------------------------------------------------------------------------------
 
 
 def grants(user: Any) -> list[Grant]:
-    """The user's roles, read once per user object."""
+    """The user's roles, read once per user object. A grant without a place to act fails closed (is dropped)."""
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return []
     cached = getattr(user, "_esep_grants", None)
@@ -43,10 +254,20 @@ def grants(user: Any) -> list[Grant]:
         return cached
     result: list[Grant] = []
     for ra in user.roles.select_related("body", "territory"):
-        if ra.role in POLICE_ROLES and ra.body_id:
-            result.append(Grant(ra.role, ra.body.path, None, ra.officer_id))
+        agency_id = getattr(ra, "agency_id", None)
+        if ra.role in POLICE_ROLES:
+            if ra.body_id and ra.body.path:
+                result.append(Grant(ra.role, ra.body.path, None, ra.officer_id))
         elif ra.role in OUTSIDE_ROLES:
-            result.append(Grant(ra.role, None, ra.territory.prefix if ra.territory_id else "", ra.officer_id))
+            prefix = ra.territory.prefix if ra.territory_id else None
+            if ra.territory_id and not prefix:
+                continue  # a territory without a code: nowhere
+            if prefix is None:
+                if ra.role == Role.OVERSIGHT:
+                    prefix = ""  # the ministry or the General Prosecutor's Office: the whole country
+                elif agency_id is None:
+                    continue
+            result.append(Grant(ra.role, None, prefix, ra.officer_id, agency_id))
         elif ra.role == Role.ADMIN:
             result.append(Grant(ra.role, None, "", None))
     if user.is_superuser and not any(g.role == Role.ADMIN for g in result):
@@ -55,50 +276,130 @@ def grants(user: Any) -> list[Grant]:
     return result
 
 
-def _allows(grant: Grant, action: Action) -> bool:
-    if grant.role == Role.ADMIN:
-        return True
-    if action == Action.VIEW:
-        return True
-    return grant.role in POLICE_ROLES
-
-
 def body_field(model: type[models.Model]) -> str:
-    field = getattr(model, "scope_body_field", None)
-    if field is None:
+    field_ = getattr(model, "scope_body_field", None)
+    if field_ is None:
         raise TypeError(f"{model.__name__} has no scope_body_field; it cannot be restricted")
-    return field
+    return field_
 
 
 def _join(*parts: str) -> str:
     return "__".join(p for p in parts if p)
 
 
+def grant_agencies(grant: Grant) -> models.QuerySet:
+    """The state bodies an outside grant speaks for."""
+    agency = apps.get_model("police", "StateAgency")
+    if grant.agency_id is not None:
+        return agency.objects.filter(pk=grant.agency_id)
+    kinds = ROLE_AGENCY_KINDS.get(grant.role, ())
+    if not kinds or grant.territory_prefix is None:
+        return agency.objects.none()
+    return agency.objects.filter(kind__in=kinds, territory__kato__startswith=grant.territory_prefix)
+
+
+def _territory_q(field_: str, grant: Grant) -> Q | None:
+    if grant.territory_prefix is None:
+        return None
+    if grant.territory_prefix == "":
+        return Q()
+    return Q(**{_join(field_, "territory__kato__startswith"): grant.territory_prefix})
+
+
+def _grant_condition(policy: ModelPolicy, field_: str, grant: Grant, action: Action) -> Q | None:
+    """The rows ``grant`` may ``action``, or None for none."""
+    if grant.role not in policy.actions.get(action, ()):
+        return None
+    extra = policy.where.get((action, grant.role), Q())
+    if grant.body_path:
+        return Q(**{_join(field_, "path__startswith"): grant.body_path}) & extra
+    if grant.role not in OUTSIDE_ROLES:
+        return None
+    if grant.role == Role.OVERSIGHT:
+        # Oversight reads within its territory whatever the table lets it read; forwarded or not is no matter.
+        condition = _territory_q(field_, grant)
+        return None if condition is None else condition & extra
+    # akimat, maslikhat, public council
+    if policy.outside == Outside.NONE:
+        return None
+    if policy.outside == Outside.FORWARDED:
+        if policy.forwarded is None:
+            return None
+        agencies = grant_agencies(grant)
+        if policy.label == "appeals.appeal" and action == Action.PERSONAL_DATA:
+            return _awaiting_answer(agencies) & extra
+        return policy.forwarded(agencies) & extra
+    if grant.agency_id is not None and grant.territory_prefix is None:
+        agency = apps.get_model("police", "StateAgency").objects.filter(pk=grant.agency_id).first()
+        if agency is None or not agency.territory.prefix:
+            return None
+        return Q(**{_join(field_, "territory__kato__startswith"): agency.territory.prefix}) & extra
+    condition = _territory_q(field_, grant)
+    return None if condition is None else condition & extra
+
+
 def restrict(queryset: models.QuerySet, user: Any, action: Action | str = Action.VIEW) -> models.QuerySet:
-    """Only the rows ``user`` may ``action``. Empty for anonymous users and users without a role."""
+    """Only the rows ``user`` may ``action``. Empty for anonymous users, users without a role, models without
+    a policy and actions a model has not registered."""
     action = Action(action)
-    field = body_field(queryset.model)
-    condition = Q(pk__in=[])
-    for grant in grants(user):
-        if not _allows(grant, action):
+    model = queryset.model
+    field_ = body_field(model)
+    policy = policy_for(model)
+    user_grants = grants(user)
+    if any(g.role == Role.ADMIN for g in user_grants):
+        return queryset
+    if policy is None:
+        return queryset.none()
+    condition: Q | None = None
+    for grant in user_grants:
+        part = _grant_condition(policy, field_, grant, action)
+        if part is None:
             continue
-        if grant.role == Role.ADMIN:
+        if part == Q():
             return queryset
-        if grant.body_path is not None:
-            condition |= Q(**{_join(field, "path__startswith"): grant.body_path})
-        elif grant.territory_prefix is not None:
-            if grant.territory_prefix == "":
-                return queryset
-            condition |= Q(**{_join(field, "territory__kato__startswith"): grant.territory_prefix})
+        condition = part if condition is None else condition | part
+    if condition is None:
+        return queryset.none()
+    # Every condition follows foreign keys (one row each) or uses pk__in subqueries: no duplicate rows.
     return queryset.filter(condition)
 
 
 def can(user: Any, action: Action | str, obj: models.Model) -> bool:
+    """Whether ``user`` may ``action`` the row ``obj``."""
+    if obj is None or obj.pk is None:
+        return False
     return restrict(type(obj)._default_manager.filter(pk=obj.pk), user, action).exists()
+
+
+def is_system(actor: Any) -> bool:
+    """A service called by Esep itself (a periodic command, an import, a resident's own link) names its actor
+    as a string or None. Pages and the API always pass the signed-in user, so they never reach a service as
+    the system."""
+    return actor is None or isinstance(actor, str)
+
+
+def require(actor: Any, action: Action | str, obj: models.Model) -> None:
+    """For services: refuse with PermissionDenied unless ``actor`` may ``action`` ``obj``."""
+    if is_system(actor):
+        return
+    if not can(actor, action, obj):
+        raise PermissionDenied
 
 
 def has_role(user: Any, *roles: str) -> bool:
     return any(g.role in roles for g in grants(user))
+
+
+def may(user: Any, action: Action | str, model: type[models.Model]) -> bool:
+    """Whether ``user`` holds a role that may ``action`` some row of ``model`` (for menus and buttons)."""
+    user_grants = grants(user)
+    if any(g.role == Role.ADMIN for g in user_grants):
+        return True
+    policy = policy_for(model)
+    if policy is None:
+        return False
+    field_ = body_field(model)
+    return any(_grant_condition(policy, field_, g, Action(action)) is not None for g in user_grants)
 
 
 def is_staff_user(user: Any) -> bool:
@@ -129,3 +430,37 @@ def can_control_decision(user: Any, decision: Any) -> bool:
         return False
     points = apps.get_model("police", "PolicePoint").objects
     return points.filter(precincts__meetings=meeting, responsible_officer_id__in=officers).exists()
+
+
+# --- signing the minutes ---------------------------------------------------------------------------------------
+
+# Which accounts fill each signature slot that the esep.law rule ``meeting.signatories`` names:
+# Order 608 p.15 the secretary and the chief; Order 652 p.32 the reporting inspector (as themselves);
+# Decree 723 p.14 the secretary and "the police officer", the akimat's stamp confirmed by staff.
+SLOT_ROLES: dict[str, frozenset[str]] = {
+    "secretary": frozenset({SEC}),
+    "chief": frozenset({C}),
+    "police_officer": POLICE,
+    "akimat_stamp": frozenset({S, SEC}),
+}
+
+
+def may_sign_slot(
+    user: Any, *, slot_role: str, officer_id: int | None, body_path: str, secretary_id: int | None
+) -> bool:
+    """Whether ``user`` may sign in a slot of minutes of a meeting of the body at ``body_path``: a reporting
+    inspector signs as themselves only; the secretary named in the minutes (or, if none is named, a secretary
+    of the body); the chief of the body. An empty body path matches nobody."""
+    if not body_path:
+        return False
+    user_grants = grants(user)
+
+    def covers(g: Grant) -> bool:
+        return bool(g.body_path) and body_path.startswith(g.body_path)
+
+    if officer_id is not None:
+        return any(g.officer_id == officer_id and g.role in POLICE_ROLES for g in user_grants)
+    if slot_role == "secretary" and secretary_id is not None:
+        return getattr(user, "pk", None) == secretary_id and any(covers(g) for g in user_grants)
+    roles = SLOT_ROLES.get(slot_role, frozenset())
+    return any(g.role in roles and covers(g) for g in user_grants)

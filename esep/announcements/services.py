@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from esep.accounts.permissions import Action, require
 from esep.announcements.models import Announcement, Channel, ChannelRecord
 from esep.announcements.signals import meeting_announced
 from esep.announcements.texts import announcement_texts, meeting_public_url
@@ -55,6 +56,7 @@ def announcement_publish(
     """Announce a meeting: it becomes public (status ANNOUNCED), Esep's site is recorded as the first channel,
     and the Kazakh and Russian texts for media are written. Refused when the notice is shorter than the law
     requires and no reason is given."""
+    require(actor, Action.PUBLISH, meeting)
     now = now or clock.now()
     late_reason = (late_reason or "").strip()
     with transaction.atomic():

@@ -59,7 +59,7 @@ def meeting_detail(request, pk: int):
             "citation": cited,
             "publish_form": PublishForm(),
             "channel_form": ChannelForm(),
-            "can_change": can(request.user, Action.CHANGE, meeting),
+            "can_change": can(request.user, Action.PUBLISH, meeting),
         },
     )
 
@@ -69,7 +69,7 @@ def meeting_detail(request, pk: int):
 @require_POST
 def publish(request, pk: int):
     meeting = _meeting(request, pk)
-    if not can(request.user, Action.CHANGE, meeting):
+    if not can(request.user, Action.PUBLISH, meeting):
         raise PermissionDenied
     form = PublishForm(request.POST)
     if form.is_valid():
@@ -91,7 +91,7 @@ def publish(request, pk: int):
 def channel_add(request, pk: int):
     meeting = _meeting(request, pk)
     announcement = _announcement(meeting)
-    if announcement is None or not can(request.user, Action.CHANGE, meeting):
+    if announcement is None or not can(request.user, Action.PUBLISH, meeting):
         raise PermissionDenied
     form = ChannelForm(request.POST, request.FILES)
     if form.is_valid():

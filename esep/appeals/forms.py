@@ -107,3 +107,14 @@ class AppealCreateForm(forms.Form):
         if data.get("applicant_contact") and not data.get("contact_consent"):
             self.add_error("contact_consent", _("Without consent the contact cannot be kept."))
         return data
+
+
+class AgencyAnswerForm(forms.Form):
+    """The competent body's answer given from its own staff account (instead of the e-mailed link)."""
+
+    text = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 8}), max_length=10_000)
+    measures = forms.CharField(
+        label=_("Measures taken"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5_000, required=False
+    )
+    number = forms.CharField(label=_("Outgoing number and date"), max_length=60, required=False)
+    name = forms.CharField(label=_("Name and position of the person answering"), max_length=200)

@@ -20,8 +20,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from esep.accounts.models import Role
-from esep.accounts.permissions import has_role
+from esep.accounts.permissions import Action, can, is_system, require
 from esep.appeals import clock
 from esep.appeals.models import (
     CLOCKED_KINDS,
@@ -259,6 +258,7 @@ def _after_registration(appeal: Appeal, *, actor: Any, agency=None) -> None:
 
 def appeal_take(*, appeal: Appeal, actor) -> Appeal:
     """The actor becomes responsible; a registered appeal goes into consideration."""
+    require(actor, Action.CHANGE, appeal)
     with transaction.atomic():
         appeal = _locked(appeal)
         appeal.assignee = actor
@@ -278,7 +278,7 @@ def appeal_extend(*, appeal: Appeal, actor, until: dt.date, reason: str, decided
     """АППК art. 76 p.3: a reasoned decision of the head or a deputy extends the term, at most N months
     from the decision; the person is told (within the notice term; Esep tells them at once)."""
     reason = _clean_text(reason, _("Reason"), limit=2000)
-    if not has_role(actor, Role.CHIEF, Role.ADMIN):
+    if not is_system(actor) and not can(actor, Action.EXTEND, appeal):
         raise AppealError(_("Only the head of the police body or a deputy may extend the term."))
     today = _today()
     with transaction.atomic():
@@ -366,6 +366,7 @@ def _forward(appeal: Appeal, *, agency, actor, routed_automatically: bool) -> Ap
 def appeal_forward(*, appeal: Appeal, actor, agency=None) -> AppealForward:
     """Send an appeal outside police competence to the competent body (АППК art. 65; Order 608 p.17),
     notifying the person at the same time. Without ``agency`` the body is found by territory and subject."""
+    require(actor, Action.CHANGE, appeal)
     with transaction.atomic():
         appeal = _locked(appeal)
         if appeal.kind not in CLOCKED_KINDS:
@@ -385,6 +386,7 @@ def appeal_answer(
 ) -> Appeal:
     """АППК arts. 77, 89: a written, reasoned answer in the state language or the language of the appeal,
     with the measures taken and how to appeal it. Lateness is frozen now."""
+    require(actor, Action.CHANGE, appeal)
     text = _clean_text(text, _("Answer"))
     measures = _clean_text(measures, _("Measures taken"), required=False)
     with transaction.atomic():
@@ -472,6 +474,7 @@ def appeal_record_agency_reply(
 
 def appeal_end_without_answer(*, appeal: Appeal, actor, reason: str) -> Appeal:
     """End the procedure without an answer (e.g. АППК art. 88); the person is told (АППК art. 70 p.3)."""
+    require(actor, Action.CHANGE, appeal)
     reason = _clean_text(reason, _("Reason"), limit=2000)
     with transaction.atomic():
         appeal = _locked(appeal)
@@ -485,6 +488,7 @@ def appeal_end_without_answer(*, appeal: Appeal, actor, reason: str) -> Appeal:
 
 def appeal_register_crime(*, appeal: Appeal, actor, register_number: str) -> Appeal:
     """A crime report made at a meeting is entered in the crime register (АППК art. 3 p.4)."""
+    require(actor, Action.CHANGE, appeal)
     register_number = _clean_text(register_number, _("Crime register number"), limit=60)
     with transaction.atomic():
         appeal = _locked(appeal)
@@ -497,6 +501,7 @@ def appeal_register_crime(*, appeal: Appeal, actor, register_number: str) -> App
 
 def appeal_close(*, appeal: Appeal, actor, note: str = "") -> Appeal:
     """Close a finished appeal (answer checked, measures done) or stop following a forwarded one."""
+    require(actor, Action.CHANGE, appeal)
     note = _clean_text(note, _("Note"), required=False, limit=2000)
     with transaction.atomic():
         appeal = _locked(appeal)

@@ -9,5 +9,6 @@ urlpatterns = [
     path("", views_staff.appeal_list, name="list"),
     path("new/", views_staff.appeal_create, name="create"),
     path("<int:pk>/", views_staff.appeal_detail, name="detail"),
+    path("<int:pk>/agency-answer/", views_staff.agency_answer, name="agency_answer"),
     path("<int:pk>/<slug:action>/", views_staff.appeal_action, name="action"),
 ]

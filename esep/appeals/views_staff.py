@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from esep.accounts.permissions import Action, can, restrict
 from esep.appeals import forms, services
-from esep.appeals.models import AppealStatus
+from esep.appeals.models import AppealForward, AppealStatus
 from esep.appeals.routing import route_agency
 from esep.appeals.selectors import appeal_for_staff, appeals_for_staff
 from esep.appeals.transitions import allowed
@@ -50,6 +50,8 @@ def appeal_detail(request, pk: int):
     if appeal is None:
         raise Http404(_("No such appeal in your area."))
     next_statuses = allowed(appeal.kind, appeal.status)
+    personal_data = can(request.user, Action.PERSONAL_DATA, appeal)
+    forward = _forward_to_answer(request.user, appeal)
     suggested = route_agency(territory=appeal.territory, subject=appeal.subject)
     return render(
         request,
@@ -58,8 +60,16 @@ def appeal_detail(request, pk: int):
             "appeal": appeal,
             "events": list(appeal.events.all()),
             "forwards": list(appeal.forwards.all()),
-            "messages_": messages_for(appeal)[:100],
+            # The outbox holds the person's contacts: only for those who may see them.
+            "messages_": messages_for(appeal)[:100] if personal_data else [],
+            "personal_data": personal_data,
             "may_change": can(request.user, Action.CHANGE, appeal),
+            "may_extend": can(request.user, Action.EXTEND, appeal),
+            # An akimat department answers what was forwarded to it from its own account (АППК art. 65).
+            "agency_forward": forward,
+            "agency_form": forms.AgencyAnswerForm(initial={"name": request.user.get_full_name()})
+            if forward
+            else None,
             "next": next_statuses,
             "suggested_agency": suggested,
             "answer_form": forms.AnswerForm(initial={"language": appeal.language if appeal.language != "en" else "kk"}),
@@ -143,3 +153,33 @@ def appeal_create(request):
             messages.success(request, _("Registered under number %(number)s.") % {"number": appeal.number})
             return redirect("appeals_staff:detail", pk=appeal.pk)
     return render(request, "appeals/staff_create.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def _forward_to_answer(user, appeal):
+    """The forwarding of ``appeal`` to a state body ``user`` answers for, still awaiting its answer."""
+    pending = AppealForward.objects.filter(appeal=appeal, withdrawn=False, replied_at__isnull=True)
+    return restrict(pending.select_related("agency"), user, Action.ANSWER).order_by("-pk").first()
+
+
+@login_required
+@staff_required
+@require_POST
+def agency_answer(request, pk: int):
+    """The competent body records its answer from its own view; the person is told as with the e-mailed link."""
+    appeal = appeal_for_staff(request.user, pk)
+    if appeal is None:
+        raise Http404(_("No such appeal in your area."))
+    forward = _forward_to_answer(request.user, appeal)
+    if forward is None:
+        raise PermissionDenied
+    form = forms.AgencyAnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Write the answer and the name and position of the person answering."))
+        return redirect("appeals_staff:detail", pk=appeal.pk)
+    try:
+        services.appeal_record_agency_reply(token=forward.token, **form.cleaned_data)
+    except services.AppealError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The answer was recorded and the person is told."))
+    return redirect("appeals_staff:detail", pk=appeal.pk)

@@ -18,3 +18,36 @@ class PrecinctForm(forms.Form):
     def __init__(self, *args, precinct, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["point"].queryset = PolicePoint.objects.filter(body=precinct.body)
+
+
+class AssignmentForm(forms.Form):
+    """A new assignment of an officer to a precinct: permanent, or acting (leave, vacancy)."""
+
+    officer = forms.ModelChoiceField(label=_("Officer"), queryset=None)
+    kind = forms.ChoiceField(label=_("Kind"), choices=())
+    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    reason = forms.CharField(label=_("Reason"), max_length=300, required=False)
+
+    def __init__(self, *args, officers, **kwargs):
+        from esep.police.models import Assignment
+
+        super().__init__(*args, **kwargs)
+        self.fields["officer"].queryset = officers
+        self.fields["kind"].choices = Assignment.Kind.choices
+
+
+class AssignmentEndForm(forms.Form):
+    assignment = forms.IntegerField(widget=forms.HiddenInput)
+    end = forms.DateField(label=_("Last day"), widget=forms.DateInput(attrs={"type": "date"}))
+    reason = forms.CharField(label=_("Reason"), max_length=200, required=False)
+
+
+class CoverageForm(forms.Form):
+    settlements = forms.ModelMultipleChoiceField(
+        label=_("Settlements the precinct covers"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, places, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["settlements"].queryset = places

@@ -53,7 +53,7 @@ def approved_comments(meeting_id: int, limit: int = 50) -> list[Rating]:
 def moderation_queue(user: Any) -> QuerySet[Rating]:
     """Comments waiting for the staff of the meeting's body (police roles of its subtree, or an admin)."""
     return (
-        restrict(Rating.objects.all(), user, Action.CHANGE)
+        restrict(Rating.objects.all(), user, Action.MODERATE)
         .filter(comment_status=CommentStatus.PENDING)
         .select_related("meeting", "meeting__body")
         .order_by("updated_at")

@@ -92,7 +92,7 @@ def rating_submit(
 
 
 def _moderate(*, rating: Rating, actor: Any, status: str) -> Rating:
-    if not can(actor, Action.CHANGE, rating):
+    if not can(actor, Action.MODERATE, rating):
         raise PermissionDenied
     with transaction.atomic():
         locked = Rating.objects.select_for_update().get(pk=rating.pk)

@@ -33,7 +33,7 @@ def moderate(request, pk: int, action: str):
     service = ACTIONS.get(action)
     if service is None:
         raise Http404(_("No such action."))
-    rating = restrict(Rating.objects.all(), request.user, Action.CHANGE).filter(pk=pk).first()
+    rating = restrict(Rating.objects.all(), request.user, Action.MODERATE).filter(pk=pk).first()
     if rating is None:
         raise Http404(_("No such comment."))
     try:

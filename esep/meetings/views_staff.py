@@ -8,7 +8,7 @@ import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,10 +24,14 @@ from esep.meetings.models import Meeting, MeetingStatus, Participant
 
 
 def _meeting(request, pk: int, action: Action = Action.VIEW) -> Meeting:
+    """A meeting the user may see (else 404); for any other action, 403 when they may see but not act."""
     try:
-        return selectors.meeting_for(request.user, pk, action)
+        meeting = selectors.meeting_for(request.user, pk, Action.VIEW)
     except Meeting.DoesNotExist as exc:
         raise Http404 from exc
+    if action != Action.VIEW and not can(request.user, action, meeting):
+        raise PermissionDenied
+    return meeting
 
 
 def _error(request, error: ValidationError) -> None:
@@ -110,7 +114,7 @@ def invitations(request, pk: int):
 def door(request, pk: int):
     """Registration at the door. Works without JavaScript: the search is a GET form; with JavaScript the
     same page is fetched as the user types and only the results are swapped in."""
-    meeting = _meeting(request, pk, Action.CHANGE)
+    meeting = _meeting(request, pk, Action.KEEP_MINUTES)
     query = request.GET.get("q", "")[:100]
     door_form = forms.DoorForm(prefix="door")
     sheet_form = forms.SheetForm(prefix="sheet")

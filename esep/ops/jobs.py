@@ -73,6 +73,14 @@ register(
 )
 register(
     Job(
+        "protocols-publish-heads",
+        ("protocols", "publish-heads"),
+        {"minute": "5", "hour": "0"},
+        _("Publish each police body's daily chain head of sealed minutes (the seal's outside witness)"),
+    )
+)
+register(
+    Job(
         "retention-purge",
         ("retention", "purge"),
         {"minute": "30", "hour": "2"},

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from esep.accounts.permissions import Action, require
 from esep.core import clock
 from esep.core.audit import audit_record
 from esep.meetings.models import Meeting, MeetingStatus
@@ -60,6 +61,8 @@ def schedule_draft(*, body, kind: str, year: int, quarter: int | None, actor: An
 
 
 def schedule_approve(*, schedule: Schedule, actor: Any) -> Schedule:
+    """Order 608 p.8.1: the police body approves its schedule (its staff unit or chief; see permissions)."""
+    require(actor, Action.APPROVE, schedule)
     with transaction.atomic():
         schedule = Schedule.objects.select_for_update().get(pk=schedule.pk)
         _guard(schedule, ScheduleStatus.APPROVED)
@@ -74,6 +77,7 @@ def schedule_approve(*, schedule: Schedule, actor: Any) -> Schedule:
 
 
 def schedule_reopen(*, schedule: Schedule, actor: Any) -> Schedule:
+    require(actor, Action.APPROVE, schedule)
     with transaction.atomic():
         schedule = Schedule.objects.select_for_update().get(pk=schedule.pk)
         _guard(schedule, ScheduleStatus.DRAFT)

@@ -93,7 +93,7 @@ def not_reported(request):
 @staff_required
 def schedule_list(request):
     schedules = restrict(Schedule.objects.select_related("body"), request.user, Action.VIEW)[:200]
-    bodies = restrict(PoliceBody.objects.all(), request.user, Action.CHANGE).order_by("path")[:500]
+    bodies = restrict(PoliceBody.objects.all(), request.user, Action.APPROVE).order_by("path")[:500]
     return render(request, "planning/schedule_list.html", {"schedules": schedules, "bodies": bodies})
 
 
@@ -102,7 +102,7 @@ def schedule_list(request):
 @require_POST
 def schedule_create(request):
     body = get_object_or_404(
-        restrict(PoliceBody.objects.all(), request.user, Action.CHANGE), pk=request.POST.get("body")
+        restrict(PoliceBody.objects.all(), request.user, Action.APPROVE), pk=request.POST.get("body")
     )
     kind = request.POST.get("kind")
     try:
@@ -136,7 +136,7 @@ def schedule_detail(request, pk: int):
             "schedule": schedule,
             "meetings": meetings,
             "conflicts": conflicts_for(meetings),
-            "may_change": can(request.user, Action.CHANGE, schedule),
+            "may_change": can(request.user, Action.APPROVE, schedule),
         },
     )
 
@@ -146,7 +146,7 @@ def schedule_detail(request, pk: int):
 @require_POST
 def schedule_transition(request, pk: int, action: str):
     schedule = get_object_or_404(restrict(Schedule.objects.all(), request.user, Action.VIEW), pk=pk)
-    if not can(request.user, Action.CHANGE, schedule):
+    if not can(request.user, Action.APPROVE, schedule):
         raise PermissionDenied
     service = {"approve": schedule_approve, "reopen": schedule_reopen}.get(action)
     if service is None:

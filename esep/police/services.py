@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from esep.accounts.permissions import Action, require
 from esep.core.audit import audit_record
 from esep.core.pagecache import public_changed_on_commit
 from esep.police.models import Assignment, Officer, PoliceBody, Precinct
@@ -47,6 +48,8 @@ def assignment_create(
 ) -> Assignment:
     """Assign an officer to a precinct. A new permanent assignment ends the previous open one the day
     before; permanent assignments of one precinct never overlap, acting ones may cover them."""
+    require(actor, Action.EDIT_REGISTRY, precinct)
+    require(actor, Action.EDIT_REGISTRY, officer)
     if end is not None and end < start:
         raise ValidationError(_("The end date is before the start date."))
     with transaction.atomic():
@@ -75,6 +78,7 @@ def assignment_create(
 
 def precinct_update(*, precinct: Precinct, actor: Any, **fields: Any) -> Precinct:
     """Change what residents read about a precinct (names, description, police point)."""
+    require(actor, Action.EDIT_REGISTRY, precinct)
     allowed = {"name_kk", "name_ru", "name_en", "description_kk", "description_ru", "description_en", "point"}
     unknown = set(fields) - allowed
     if unknown:
@@ -132,3 +136,44 @@ def precinct_set_area(*, precinct: Precinct, geometry: dict | None, actor: Any =
             audit_record(actor=actor, action="precinct.area", obj=precinct)
         public_changed_on_commit()
     return precinct
+
+
+def assignment_end(*, assignment: Assignment, end: dt.date, actor: Any, reason: str = "") -> Assignment:
+    """End an assignment on ``end`` (the last day served); the row stays as history."""
+    require(actor, Action.EDIT_REGISTRY, assignment)
+    with transaction.atomic():
+        row = Assignment.objects.select_for_update().get(pk=assignment.pk)
+        if end < row.start:
+            raise ValidationError(_("The end date is before the start date."))
+        if row.end is not None and row.end < end:
+            raise ValidationError(_("This assignment has already ended."))
+        before = row.end
+        row.end = end
+        if reason.strip():
+            row.reason = (row.reason + "; " if row.reason else "") + reason.strip()[:200]
+        row.save(update_fields=["end", "reason"])
+        audit_record(actor=actor, action="assignment.end", obj=row,
+                     data={"before": str(before or ""), "after": end.isoformat()})  # fmt: skip
+        public_changed_on_commit()
+    return row
+
+
+def precinct_set_settlements(*, precinct: Precinct, settlements: list, actor: Any) -> Precinct:
+    """Which settlements a precinct covers (Order 652 p.25): only settlements on the territory of the
+    precinct's police body. Residents find their inspector by these."""
+    require(actor, Action.EDIT_REGISTRY, precinct)
+    with transaction.atomic():
+        locked = Precinct.objects.select_for_update().select_related("body__territory").get(pk=precinct.pk)
+        prefix = locked.body.territory.prefix
+        outside = [s for s in settlements if not prefix or not s.kato.startswith(prefix)]
+        if outside:
+            raise ValidationError(
+                _("These places are outside the police body's territory: %(names)s")
+                % {"names": ", ".join(sorted(str(s.name) for s in outside))}
+            )
+        before = sorted(locked.settlements.values_list("kato", flat=True))
+        locked.settlements.set(settlements)
+        audit_record(actor=actor, action="precinct.coverage", obj=locked,
+                     data={"before": before, "after": sorted(s.kato for s in settlements)})  # fmt: skip
+        public_changed_on_commit()
+    return locked

@@ -9,6 +9,7 @@ class ProtocolsConfig(AppConfig):
 
     def ready(self) -> None:
         from esep.law.describe import register_describer
+        from esep.protocols import checks  # noqa: F401 - registers the seal key checks
         from esep.protocols.describe import describe_minutes
 
         register_describer(describe_minutes)

@@ -114,6 +114,10 @@ class ProtocolVersion(models.Model):
     required_slots = models.JSONField(default=list)
     prev_sha256 = models.CharField(max_length=64, blank=True)
     sha256 = models.CharField(max_length=64, blank=True)
+    # The witness outside the rows: HMAC-SHA256 of (protocol, number, sha256) under ESEP_SEAL_KEY, which is
+    # not in the database (esep.protocols.witness); ``key_id`` names the key (a hash of it, not the key).
+    mac = models.CharField(max_length=64, blank=True)
+    key_id = models.CharField(max_length=16, blank=True)
     created_at = models.DateTimeField(default=clock.now, editable=False)
     sealed_at = models.DateTimeField(null=True, blank=True)
 
@@ -259,3 +263,33 @@ class MinutesReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting_id} {self.kind}"
+
+
+class ChainHead(models.Model):
+    """The published head of one police body's chain of sealed minutes for one day (Asia/Almaty).
+
+    head = sha256(previous head + day + every version of the body's minutes sealed that day), so each head
+    commits to everything the body sealed up to that day; ``mac`` is the HMAC of the head under the seal key.
+    Heads are shown on a public page, in an Atom feed and in the printed minutes: copies outside the database
+    that ``esep protocols verify`` checks the live chain against (issue: a database writer alone cannot rewrite,
+    delete or un-sign sealed minutes unseen)."""
+
+    body = models.ForeignKey("police.PoliceBody", on_delete=models.PROTECT, related_name="chain_heads")
+    day = models.DateField()
+    prev_head = models.CharField(max_length=64)
+    head = models.CharField(max_length=64)
+    versions = models.PositiveIntegerField()
+    mac = models.CharField(max_length=64)
+    key_id = models.CharField(max_length=16)
+    published_at = models.DateTimeField()
+
+    scope_body_field = "body"
+
+    class Meta:
+        ordering = ["-day", "body_id"]
+        constraints = [models.UniqueConstraint(fields=["body", "day"], name="chain_head_once_per_body_day")]
+        verbose_name = _("published chain head")
+        verbose_name_plural = _("published chain heads")
+
+    def __str__(self) -> str:
+        return f"{self.body_id} {self.day} {self.head[:12]}"

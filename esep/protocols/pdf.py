@@ -9,11 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import typst
+from django.conf import settings
+from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from esep.core.i18n import localized
-from esep.protocols.models import Protocol, ProtocolStatus
+from esep.protocols.models import ChainHead, Protocol, ProtocolStatus
 from esep.protocols.signatories import Slot
 
 TEMPLATE = Path(__file__).parent / "typst" / "minutes.typ"
@@ -34,6 +36,31 @@ def _route(item) -> str:
     if item.kind == "crime_report":
         return _("Registered as a report of a crime or offence.")
     return _("To be checked under the Administrative Procedural Code (Order 608 p.16; Order 652 p.32).")
+
+
+def _witness_lines(protocol: Protocol, versions: list) -> list[str]:
+    """Each sealed version's hash and MAC, and the published chain head of the body for the day the last one
+    was sealed (docs/minutes.md): a printed copy is a witness outside the database."""
+    sealed = [v for v in versions if v.sha256]
+    lines = [f"v{v.number} SHA-256 {v.sha256} · HMAC {v.mac or '—'}" for v in sealed]
+    if not sealed:
+        return lines
+    body = protocol.meeting.body
+    day = timezone.localdate(sealed[-1].sealed_at)
+    head = ChainHead.objects.filter(body=body, day__gte=day).order_by("day").first()
+    url = settings.SITE_URL + reverse("seal:heads") + f"?body={body.slug}"
+    if head is not None:
+        lines.append(
+            _("Chain head of the police body, published %(day)s: %(head)s (%(url)s)")
+            % {"day": formats.date_format(head.day, "d.m.Y"), "head": f"{body.slug}:{head.day.isoformat()}:{head.head}",
+               "url": url}
+        )  # fmt: skip
+    else:
+        lines.append(
+            _("The chain head of %(day)s is published after the day ends at %(url)s")
+            % {"day": formats.date_format(day, "d.m.Y"), "url": url}
+        )
+    return lines
 
 
 def minutes_data(protocol: Protocol, lang: str) -> dict[str, Any]:
@@ -98,7 +125,7 @@ def minutes_data(protocol: Protocol, lang: str) -> dict[str, Any]:
                 for n, v in enumerate([v for v in versions if v.addendum_id and v.sha256], start=1)
             ],
             "signatures": signatures,
-            "hashes": [f"v{v.number} SHA-256 {v.sha256}" for v in versions if v.sha256],
+            "hashes": _witness_lines(protocol, versions),
             "labels": {
                 "agenda": _("Course of the report"),
                 "items": _("Complaints, proposals and remarks of citizens"),

@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from esep.protocols import witness
 from esep.protocols.models import Decision, Protocol, ProtocolItem, ProtocolVersion
 
 GENESIS = "0" * 64
@@ -148,6 +149,17 @@ def _compare_rows(label: str, stored: list[dict], live_rows: list, to_data, anon
     return problems
 
 
+def _check_mac(label: str, protocol: Protocol, version: ProtocolVersion) -> list[Problem]:
+    """The version's MAC under the seal key: a chain recomputed without the key does not have it."""
+    if not version.mac:
+        return [Problem(label, "sealed without the seal key's MAC (no witness)")]
+    if version.key_id != witness.key_id():
+        return [Problem(label, f"sealed under another seal key (key id {version.key_id})")]
+    if not witness.mac_matches(witness.version_mac(protocol.pk, version.number, version.sha256), version.mac):
+        return [Problem(label, "the seal's MAC does not match: the chain was recomputed without the seal key")]
+    return []
+
+
 def verify_protocol(protocol: Protocol) -> list[Problem]:
     """Recompute the chain of one protocol and compare every sealed version with the live rows."""
     problems: list[Problem] = []
@@ -172,6 +184,7 @@ def verify_protocol(protocol: Protocol) -> list[Problem]:
             problems.append(Problem(label, "not chained to the previous version"))
         if chain_hash(version.prev_sha256, version.content, version.seal) != version.sha256:
             problems.append(Problem(label, "content or signatures differ from the sealed hash"))
+        problems += _check_mac(label, protocol, version)
         prev = version.sha256
         try:
             stored = json.loads(version.content)
@@ -206,8 +219,12 @@ def verify_protocol(protocol: Protocol) -> list[Problem]:
     return problems
 
 
-def verify_all() -> list[Problem]:
+def verify_all(outside_heads: list | tuple = ()) -> list[Problem]:
+    """Every protocol's chain and MACs, every published chain head (and those given from outside), and the
+    audit log's record of each seal."""
     problems: list[Problem] = []
     for protocol in Protocol.objects.select_related("meeting").order_by("pk").iterator(chunk_size=200):
         problems += verify_protocol(protocol)
+    problems += witness.verify_heads(list(outside_heads))
+    problems += witness.verify_audit()
     return problems

@@ -13,13 +13,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from esep.accounts.permissions import can_control_decision
+from esep.accounts.permissions import Action, can_control_decision, require
 from esep.core import clock
 from esep.core.audit import audit_record
 from esep.core.pagecache import public_changed_on_commit
 from esep.meetings.models import Meeting, MeetingReporter, MeetingStatus
 from esep.police.models import Competence, StateAgency, Subject
-from esep.protocols import sealing
+from esep.protocols import sealing, witness
 from esep.protocols.models import (
     Addendum,
     ControlStatus,
@@ -70,6 +70,7 @@ def _editable_target(protocol: Protocol) -> Addendum | None:
 def protocol_start(*, meeting: Meeting, actor: Any) -> Protocol:
     """Open the minutes of a meeting (idempotent), prefilled from the meeting; the user who opens them is
     their secretary unless another is named (Order 608 p.12)."""
+    require(actor, Action.KEEP_MINUTES, meeting)
     if meeting.status in {MeetingStatus.DRAFT, MeetingStatus.CANCELLED}:
         raise ValidationError(_("Minutes are kept only for a meeting that takes place."))
     existing = Protocol.objects.filter(meeting=meeting).first()
@@ -93,6 +94,7 @@ def protocol_start(*, meeting: Meeting, actor: Any) -> Protocol:
 
 def protocol_update(*, protocol: Protocol, actor: Any, **fields: Any) -> Protocol:
     """Edit the draft's own fields (time, place, number of participants, agenda, language)."""
+    require(actor, Action.CHANGE, protocol)
     unknown = set(fields) - PROTOCOL_FIELDS
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
@@ -114,6 +116,7 @@ def protocol_update(*, protocol: Protocol, actor: Any, **fields: Any) -> Protoco
 
 
 def protocol_set_secretary(*, protocol: Protocol, secretary: Any, actor: Any) -> Protocol:
+    require(actor, Action.CHANGE, protocol)
     with transaction.atomic():
         row = _lock(protocol)
         if row.status != ProtocolStatus.DRAFT:
@@ -171,6 +174,7 @@ def _clean_item(protocol: Protocol, data: dict[str, Any]) -> dict[str, Any]:
 
 def protocol_item_add(*, protocol: Protocol, actor: Any, **data: Any) -> ProtocolItem:
     """Record a complaint, proposal, remark or crime report heard at the report (Order 608 p.13, 16-17)."""
+    require(actor, Action.CHANGE, protocol)
     with transaction.atomic():
         row = _lock(protocol)
         addendum = _editable_target(row)
@@ -180,6 +184,7 @@ def protocol_item_add(*, protocol: Protocol, actor: Any, **data: Any) -> Protoco
 
 
 def protocol_item_update(*, item: ProtocolItem, actor: Any, **data: Any) -> ProtocolItem:
+    require(actor, Action.CHANGE, item)
     with transaction.atomic():
         _lock(item.protocol)
         row = ProtocolItem.objects.select_for_update().get(pk=item.pk)
@@ -193,6 +198,7 @@ def protocol_item_update(*, item: ProtocolItem, actor: Any, **data: Any) -> Prot
 
 
 def protocol_item_delete(*, item: ProtocolItem, actor: Any) -> None:
+    require(actor, Action.CHANGE, item)
     with transaction.atomic():
         _lock(item.protocol)
         row = ProtocolItem.objects.select_for_update().get(pk=item.pk)
@@ -206,6 +212,7 @@ def decision_add(
     *, protocol: Protocol, text: str, responsible: str, due_date: dt.date, actor: Any, reporter: Any = None
 ) -> Decision:
     """A decision with who answers for it and by when (Order 608 p.13, 19; Order 652 p.32-33)."""
+    require(actor, Action.CHANGE, protocol)
     text, responsible = text.strip(), " ".join(responsible.split())
     if not text or not responsible or due_date is None:
         raise ValidationError(_("A decision needs its text, who is responsible and by when."))
@@ -227,6 +234,7 @@ def decision_add(
 
 
 def decision_delete(*, decision: Decision, actor: Any) -> None:
+    require(actor, Action.CHANGE, decision)
     with transaction.atomic():
         _lock(decision.protocol)
         row = Decision.objects.select_for_update().get(pk=decision.pk)
@@ -241,6 +249,7 @@ def decision_control(
 ) -> Decision:
     """Control of execution (Order 608 p.19; Order 652 p.33): status, progress and evidence of a signed
     decision. These fields are outside the seal: they record the work done after the meeting."""
+    require(actor, Action.CONTROL, decision)
     if status not in ControlStatus.values:
         raise ValidationError(_("Choose the state of execution."))
     with transaction.atomic():
@@ -275,6 +284,7 @@ def decision_control(
 
 def addendum_start(*, protocol: Protocol, text: str, actor: Any) -> Addendum:
     """Begin a correction of signed minutes; it is signed and sealed like the minutes themselves."""
+    require(actor, Action.CHANGE, protocol)
     if not text.strip():
         raise ValidationError(_("Write the correction."))
     with transaction.atomic():
@@ -401,8 +411,11 @@ def _seal(protocol: Protocol, version: ProtocolVersion, actor: Any) -> None:
     version.prev_sha256 = previous.sha256 if previous else sealing.GENESIS
     version.seal = sealing.canonical(sealing.signatures_data(version))
     version.sha256 = sealing.chain_hash(version.prev_sha256, version.content, version.seal)
+    # The witness outside the database (esep.protocols.witness): a MAC under the seal key.
+    version.mac = witness.version_mac(protocol.pk, version.number, version.sha256)
+    version.key_id = witness.key_id()
     version.sealed_at = clock.now()
-    version.save(update_fields=["prev_sha256", "seal", "sha256", "sealed_at"])
+    version.save(update_fields=["prev_sha256", "seal", "sha256", "mac", "key_id", "sealed_at"])
     if protocol.status != ProtocolStatus.SIGNED:
         protocol.status = ProtocolStatus.SIGNED
         protocol.signed_at = version.sealed_at

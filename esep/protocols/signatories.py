@@ -11,8 +11,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from esep.accounts.models import POLICE_ROLES, Role
-from esep.accounts.permissions import grants
+from esep.accounts.permissions import may_sign_slot
 from esep.meetings.lawrules import rule_value
 from esep.meetings.models import Meeting
 
@@ -61,22 +60,8 @@ def required_slots(meeting: Meeting) -> list[Slot]:
     return slots
 
 
-def _covers(grant_path: str | None, meeting: Meeting) -> bool:
-    return bool(grant_path) and meeting.body.path.startswith(grant_path)
-
-
 def user_may_fill(user: Any, slot: Slot, meeting: Meeting, secretary_id: int | None) -> bool:
-    """Whether ``user`` may sign in ``slot``: a reporting inspector signs as themselves only; the secretary
-    named in the minutes (or, if none is named, a secretary of the body); the chief of the body."""
-    user_grants = grants(user)
-    if slot.officer_id is not None:
-        return any(g.officer_id == slot.officer_id for g in user_grants)
-    if slot.role == "secretary":
-        if secretary_id is not None:
-            return user.pk == secretary_id
-        return any(g.role == Role.SECRETARY and _covers(g.body_path, meeting) for g in user_grants)
-    if slot.role == "akimat_stamp":
-        return any(g.role in {Role.STAFF_UNIT, Role.SECRETARY} and _covers(g.body_path, meeting) for g in user_grants)
-    if slot.role == "police_officer":
-        return any(g.role in POLICE_ROLES and _covers(g.body_path, meeting) for g in user_grants)
-    return any(g.role == slot.role and _covers(g.body_path, meeting) for g in user_grants)
+    """Whether ``user`` may sign in ``slot``: decided by esep.accounts.permissions.may_sign_slot."""
+    return may_sign_slot(
+        user, slot_role=slot.role, officer_id=slot.officer_id, body_path=meeting.body.path, secretary_id=secretary_id
+    )

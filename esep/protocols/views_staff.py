@@ -25,7 +25,11 @@ def _error(request, error: ValidationError) -> None:
 
 
 def _protocol(request, pk: int, action: Action = Action.VIEW) -> Protocol:
-    return get_object_or_404(selectors.protocols_for(request.user, action), pk=pk)
+    """Minutes the user may see (else 404); for any other action, 403 when they may see but not act."""
+    protocol = get_object_or_404(selectors.protocols_for(request.user, Action.VIEW), pk=pk)
+    if action != Action.VIEW and not can(request.user, action, protocol):
+        raise PermissionDenied
+    return protocol
 
 
 def _local(value):
@@ -36,12 +40,17 @@ def _local(value):
 @staff_required
 def protocol_list(request):
     rows = selectors.protocols_for(request.user).order_by("-meeting__starts_at")[:100]
-    decisions = (
+    decisions = list(
         selectors.decisions_under_control(request.user).exclude(control_status="done").order_by("due_date")[:100]
     )
-    return render(
-        request, "protocols/staff_list.html", {"protocols": rows, "decisions": decisions, "today": clock.localdate()}
+    # Order 608 p.19 / Order 652 p.33: only those who control execution get the form; others read.
+    controllable = set(
+        restrict(Decision.objects.filter(pk__in=[d.pk for d in decisions]), request.user, Action.CONTROL).values_list(
+            "pk", flat=True
+        )
     )
+    context = {"protocols": rows, "decisions": decisions, "controllable": controllable, "today": clock.localdate()}
+    return render(request, "protocols/staff_list.html", context)
 
 
 @login_required
@@ -51,8 +60,8 @@ def minutes(request, meeting_pk: int):
     protocol = Protocol.objects.filter(meeting=meeting).first()
     if protocol is None:
         if request.method == "POST":
-            if not can(request.user, Action.CHANGE, meeting):
-                raise Http404
+            if not can(request.user, Action.KEEP_MINUTES, meeting):
+                raise PermissionDenied
             try:
                 protocol = services.protocol_start(meeting=meeting, actor=request.user)
             except ValidationError as error:
@@ -86,12 +95,19 @@ def minutes(request, meeting_pk: int):
 
 def _context(request, protocol: Protocol, **extra):
     meeting = protocol.meeting
+    may_change = can(request.user, Action.CHANGE, protocol)
+    # An outside body sees only the items sent to it, and nobody's name (Order 608 p.17; Order 652 p.32).
+    items = restrict(protocol.items.select_related("target_agency", "reporter__officer"), request.user)
     return {
         "meeting": meeting,
         "protocol": protocol,
-        "editable": protocol.status == ProtocolStatus.DRAFT,
-        "addendum": services._open_addendum(protocol) if protocol.status == ProtocolStatus.SIGNED else None,
-        "items": protocol.items.select_related("target_agency", "reporter__officer"),
+        "may_change": may_change,
+        "editable": may_change and protocol.status == ProtocolStatus.DRAFT,
+        "addendum": services._open_addendum(protocol)
+        if may_change and protocol.status == ProtocolStatus.SIGNED
+        else None,
+        "items": items,
+        "personal_ids": set(restrict(items, request.user, Action.PERSONAL_DATA).values_list("pk", flat=True)),
         "decisions": protocol.decisions.all(),
         "versions": protocol.versions.prefetch_related("signatures"),
         "item_form": forms.ItemForm(meeting=meeting, prefix="item"),
@@ -164,7 +180,9 @@ def decision_delete(request, pk: int):
 @staff_required
 @require_POST
 def decision_control(request, pk: int):
-    decision = get_object_or_404(restrict(Decision.objects.all(), request.user, Action.CHANGE), pk=pk)
+    decision = get_object_or_404(restrict(Decision.objects.all(), request.user, Action.VIEW), pk=pk)
+    if not can(request.user, Action.CONTROL, decision):
+        raise PermissionDenied
     form = forms.ControlForm(request.POST, request.FILES)
     try:
         if not form.is_valid():
@@ -190,7 +208,7 @@ def decision_control(request, pk: int):
 def sign(request, pk: int):
     protocol = _protocol(request, pk)
     if request.method == "POST":
-        protocol = _protocol(request, pk, Action.CHANGE)
+        protocol = _protocol(request, pk, Action.SIGN)
         try:
             services.protocol_sign(protocol=protocol, user=request.user, slot=request.POST.get("slot") or None)
         except ValidationError as error:
@@ -221,7 +239,8 @@ def addendum(request, pk: int):
 @login_required
 @staff_required
 def pdf(request, pk: int, lang: str):
-    protocol = _protocol(request, pk)
+    # The printed minutes carry every person's name: only for the police body that keeps them.
+    protocol = _protocol(request, pk, Action.KEEP_MINUTES)
     if lang not in PDF_LANGUAGES:
         raise Http404
     response = HttpResponse(protocol_pdf(protocol, lang=lang), content_type="application/pdf")

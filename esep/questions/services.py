@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from esep.accounts.permissions import Action, require
 from esep.core import clock
 from esep.core.audit import audit_record
 from esep.core.pagecache import public_changed_on_commit
@@ -113,11 +114,13 @@ def _move(
 
 
 def question_accept(*, question: Question, actor: Any) -> Question:
+    require(actor, Action.MODERATE, question)
     return _move(question, QuestionStatus.ACCEPTED, actor, "question.accept")
 
 
 def question_reject(*, question: Question, reason: str, actor: Any) -> Question:
     """Reject with a reason the author reads by the tracking code."""
+    require(actor, Action.MODERATE, question)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(_("Give the reason: the author will read it."))
@@ -126,6 +129,7 @@ def question_reject(*, question: Question, reason: str, actor: Any) -> Question:
 
 def question_merge(*, question: Question, into: Question, actor: Any) -> Question:
     """A duplicate joins an accepted question of the same meeting and shares its outcome."""
+    require(actor, Action.MODERATE, question)
     if into.pk == question.pk or into.meeting_id != question.meeting_id:
         raise ValidationError(_("A question can only be merged into another question of the same meeting."))
     if into.status != QuestionStatus.ACCEPTED:

@@ -50,7 +50,8 @@ def _act(request, pk: int, action: str) -> None:
     question = restrict(Question.objects.select_related("meeting"), request.user, Action.VIEW).filter(pk=pk).first()
     if question is None:
         raise Http404(_("No such question."))
-    if not can(request.user, Action.CHANGE, question):
+    needed = Action.MODERATE if action in {"accept", "reject", "merge"} else Action.CHANGE
+    if not can(request.user, needed, question):
         raise PermissionDenied
     actor = request.user
     if action == "accept":

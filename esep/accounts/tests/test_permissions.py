@@ -27,7 +27,9 @@ def test_an_inspector_sees_only_their_own_bodys_records(two_bodies):
     inspector = f.staff(Role.INSPECTOR, body_a)
     visible = restrict(Precinct.objects.all(), inspector, Action.VIEW)
     assert list(visible) == [own]
-    assert can(inspector, Action.CHANGE, own)
+    # Only the staff unit keeps the registry (Order 608 p.18): an inspector reads their precinct, never edits it.
+    assert not can(inspector, Action.CHANGE, own)
+    assert can(f.staff(Role.STAFF_UNIT, body_a), Action.CHANGE, own)
     assert not can(inspector, Action.VIEW, other)
     assert not can(inspector, Action.CHANGE, other)
 
@@ -83,10 +85,17 @@ def test_staff_pages_of_another_body_are_not_found_and_cannot_be_changed(two_bod
     assert "Чужой участок" not in listing.content.decode()
 
 
-def test_an_inspector_can_change_their_own_precinct(two_bodies, client):
+def test_an_inspector_cannot_edit_the_registry_but_the_staff_unit_can(two_bodies, client):
     _, body_a, _ = two_bodies
-    own = f.precinct(body_a)
+    own = f.precinct(body_a, name_ru="Участок 3")
     client.force_login(f.staff(Role.INSPECTOR, body_a))
+    refused = client.post(
+        reverse("backoffice:precinct_edit", args=[own.pk]), {"name_kk": "x", "name_ru": "y", "description_ru": ""}
+    )
+    assert refused.status_code == 403
+    own.refresh_from_db()
+    assert own.name_ru == "Участок 3"
+    client.force_login(f.staff(Role.STAFF_UNIT, body_a))
     response = client.post(
         reverse("backoffice:precinct_edit", args=[own.pk]),
         {"name_kk": "Жаңа атау", "name_ru": "Новое название", "description_ru": "ул. Абая 1–99"},

@@ -90,8 +90,8 @@ def test_crime_report_is_not_on_the_appk_clock():
     assert appeal.status == AppealStatus.REGISTERED  # anonymous crime reports are not ended (АППК art. 88)
     assert appeal.due_on is None
     with pytest.raises(services.AppealError):
-        services.appeal_forward(appeal=appeal, actor=f.staff(), agency=f.agency())
-    appeal = services.appeal_register_crime(appeal=appeal, actor=f.staff(), register_number="КУИ 123")
+        services.appeal_forward(appeal=appeal, actor=f.staff(b=appeal.body), agency=f.agency())
+    appeal = services.appeal_register_crime(appeal=appeal, actor=f.staff(b=appeal.body), register_number="КУИ 123")
     assert appeal.status == AppealStatus.CRIME_REGISTERED
 
 
@@ -226,4 +226,4 @@ def test_guards_refuse_impossible_changes():
     with pytest.raises(services.AppealError):
         services.appeal_answer(appeal=appeal, actor=actor, text="Екінші жауап")
     with pytest.raises(services.AppealError):
-        services.appeal_answer(appeal=ta.appeal(), actor=actor, text="x" * 20_000)
+        services.appeal_answer(appeal=ta.appeal(body=appeal.body), actor=actor, text="x" * 20_000)

@@ -18,6 +18,7 @@ def test_check_deploy_is_clean_under_production_settings():
         "ESEP_SECURE": "1",
         "ESEP_DEBUG": "0",
         "ESEP_ALLOWED_HOSTS": "esep.example.kz",
+        "ESEP_SEAL_KEY": "a-long-random-seal-key-" + "k9Wm4" * 10,
     }
     env.pop("PYTEST_CURRENT_TEST", None)
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)

@@ -25,6 +25,8 @@ PUBLIC = {
     "<lang>/t/<str:kato>/": "territory",
     "<lang>/meetings/": "meetings",
     "<lang>/meetings/feed.atom": "atom",
+    "<lang>/seal/": "seal_heads",
+    "<lang>/seal/feed.atom": "seal_heads_atom",
     "<lang>/meetings/<str:code>/": "meeting",
     "<lang>/meetings/<str:code>/calendar.ics": "meeting_ics",
     "<lang>/meetings/<str:code>/poster.pdf": "meeting_poster",
@@ -131,6 +133,8 @@ def _public(w) -> dict[str, tuple]:
         "territory": (f"/{{l}}/t/{w['district'].kato}/", "/{l}/t/999999999/", "No such place.", "GET HEAD"),
         "meetings": ("/{l}/meetings/", None, None, "GET HEAD"),
         "atom": ("/{l}/meetings/feed.atom", None, None, "GET HEAD"),
+        "seal_heads": ("/{l}/seal/", f"/{{l}}/seal/?body=no-such-{gone}", "No such police body.", "GET HEAD"),
+        "seal_heads_atom": ("/{l}/seal/feed.atom", None, None, "GET HEAD"),
         "meeting": (f"/{{l}}/meetings/{m.code}/", f"/{{l}}/meetings/{gone}/", "No such meeting.", "GET HEAD"),
         "meeting_ics": (
             f"/{{l}}/meetings/{m.code}/calendar.ics",

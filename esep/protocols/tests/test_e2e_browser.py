@@ -105,8 +105,9 @@ def test_inspector_quarterly_report_from_invitations_to_a_closed_complaint(world
     base, meeting = world["url"], world["meeting"]
     with time_machine.travel(at(2026, 3, 2, 10), tick=True) as traveller:
         # Preparation: announced 10 days before (Order 652 p.27), every category invited (Order 652 p.28).
-        announcement_publish(meeting=meeting, actor=world["secretary"])
-        login(page, base, "secretary")
+        # The inspector prepares and holds the report; the secretary only keeps the minutes (Order 608 p.12).
+        announcement_publish(meeting=meeting, actor=world["inspector"])
+        login(page, base, "inspector")
         invite_everyone(page, base, meeting)
         invitation = meeting.invitations.get(category="housing")
         reply = Message.objects.get(related_type="meetings.invitation", related_id=str(invitation.pk))
@@ -136,6 +137,7 @@ def test_inspector_quarterly_report_from_invitations_to_a_closed_complaint(world
 
         # Minutes, kept by the secretary during the meeting.
         traveller.move_to(at(2026, 3, 12, 19, 40))
+        login(page, base, "secretary")
         page.goto(f"{base}/ru/staff/protocols/meeting/{meeting.pk}/")
         page.click("text=Начать протокол")
         page.fill("textarea[name=agenda]", "Инспектор доложил о криминогенной обстановке на участке.")
@@ -187,8 +189,8 @@ def test_inspector_quarterly_report_from_invitations_to_a_closed_complaint(world
         assert appeal.status == "answered"
         resident.context.close()
 
-        # Staff close the appeal; the decision is executed and controlled.
-        login(page, base, "secretary")
+        # The inspector closes the appeal and controls the execution of the decision (Order 652 p.33).
+        login(page, base, "inspector")
         page.goto(f"{base}/ru/staff/appeals/{appeal.pk}/")
         close = page.locator("form[action$='/close/'] button")
         if not close.is_visible():

@@ -2,7 +2,7 @@ import json
 
 import pytest
 import time_machine
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from esep.meetings.models import MeetingKind
 from esep.protocols import services
@@ -177,6 +177,9 @@ def test_decision_execution_is_controlled_after_signing():
     protocol = minutes(meeting, secretary)
     decision = protocol.decisions.get()
     with pytest.raises(ValidationError):
+        services.decision_control(decision=decision, status="in_progress", actor=inspector)
+    # The secretary keeps the minutes; control of execution is not theirs (Order 652 p.33).
+    with pytest.raises(PermissionDenied):
         services.decision_control(decision=decision, status="in_progress", actor=secretary)
     services.protocol_sign(protocol=protocol, user=inspector)
     with pytest.raises(ValidationError, match="Describe"):

@@ -148,6 +148,6 @@ def test_rejection_reason_is_shown_to_the_author_escaped(client, meeting):
     from esep.testing import factories as f
 
     q = pf.question(meeting)
-    question_reject(question=q, reason="Outside police competence <b>", actor=f.user())
+    question_reject(question=q, reason="Outside police competence <b>", actor=f.staff(b=meeting.body))
     html = client.get(f"/kk/track/{q.tracking_code}/").content.decode()
     assert "Outside police competence &lt;b&gt;" in html

@@ -76,6 +76,16 @@ TRUSTED_PROXY_HOPS: int = _declare(
 QUESTION_MIN_FILL_SECONDS: int = _declare(
     "ESEP_QUESTION_MIN_FILL_SECONDS", int, 3, "A question form sent faster than this is taken for a robot."
 )
+API_EVALUATE_MAX_BYTES: int = _declare(
+    "ESEP_API_EVALUATE_MAX_BYTES", int, 256 * 1024, "Largest body /api/v1/compliance/evaluate reads (bytes)."
+)
+WEB_CONCURRENCY: int = _declare(
+    "ESEP_WEB_CONCURRENCY",
+    int,
+    1,
+    "How many worker processes serve Esep (gunicorn -w). Above 1, ESEP_REDIS_URL is required: limits and "
+    "one-use form tokens must be shared between processes (esep check --deploy fails otherwise).",
+)
 PUBLIC_CACHE_SECONDS: int = _declare("ESEP_PUBLIC_CACHE_SECONDS", int, 300, "Anonymous page cache lifetime.")
 
 

@@ -134,6 +134,8 @@ EMAIL_BACKEND = {
 EMAIL_HOST = conf.EMAIL_HOST
 DEFAULT_FROM_EMAIL = conf.DEFAULT_FROM_EMAIL
 PUBLIC_CACHE_SECONDS = conf.PUBLIC_CACHE_SECONDS
+ESEP_API_EVALUATE_MAX_BYTES = conf.API_EVALUATE_MAX_BYTES
+ESEP_WEB_CONCURRENCY = conf.WEB_CONCURRENCY
 TRUSTED_PROXY_HOPS = conf.TRUSTED_PROXY_HOPS
 ESEP_QUESTION_MIN_FILL_SECONDS = conf.QUESTION_MIN_FILL_SECONDS
 # No SMS gateway is connected: "log" records each SMS in SMS_LOG_FILE (esep.notifications.backends).
@@ -169,7 +171,10 @@ REST_FRAMEWORK = {
     ],
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "esep.api.errors.exception_handler",
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["esep.api.throttling.AnonRateThrottle"],
+    # DRF reads X-Forwarded-For only behind as many proxies as we declare; esep.api.throttling goes further
+    # and takes the address from esep.core.ratelimit.client_address, like every other limit.
+    "NUM_PROXIES": conf.TRUSTED_PROXY_HOPS,
     "DEFAULT_THROTTLE_RATES": {"anon": "120/minute", "user": "1200/minute"},
 }
 SPECTACULAR_SETTINGS = {

@@ -4,11 +4,14 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
+from esep.accounts.views import admin_login
 from esep.backoffice.urls import STAFF_APPS
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("esep.api.urls")),
+    # Before admin.site.urls, so that the admin's login is limited like every other login.
+    path("admin/login/", admin_login, name="admin-login"),
     path("admin/", admin.site.urls),
 ]
 urlpatterns += i18n_patterns(

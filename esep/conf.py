@@ -86,6 +86,12 @@ WEB_CONCURRENCY: int = _declare(
     "How many worker processes serve Esep (gunicorn -w). Above 1, ESEP_REDIS_URL is required: limits and "
     "one-use form tokens must be shared between processes (esep check --deploy fails otherwise).",
 )
+SESSION_IDLE_MINUTES: int = _declare(
+    "ESEP_SESSION_IDLE_MINUTES", int, 30, "A signed-in session ends after this many minutes without a request."
+)
+SESSION_MAX_HOURS: int = _declare(
+    "ESEP_SESSION_MAX_HOURS", int, 12, "A signed-in session ends this many hours after login, whatever the activity."
+)
 PUBLIC_CACHE_SECONDS: int = _declare("ESEP_PUBLIC_CACHE_SECONDS", int, 300, "Anonymous page cache lifetime.")
 
 

@@ -56,6 +56,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "esep.core.middleware.IdleSessionMiddleware",
+    "esep.core.middleware.SecurityHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "esep.urls"
@@ -144,6 +146,10 @@ SMS_LOG_FILE = conf.SMS_LOG_FILE
 
 # Security: all of this must pass `esep check --deploy` with ESEP_SECURE=1.
 SESSION_COOKIE_HTTPONLY = True
+# A session ends after ESEP_SESSION_IDLE_MINUTES without a request (esep.core.middleware.IdleSessionMiddleware)
+# and at the latest after ESEP_SESSION_MAX_HOURS (one shift), whatever the activity.
+ESEP_SESSION_IDLE_MINUTES = conf.SESSION_IDLE_MINUTES
+SESSION_COOKIE_AGE = conf.SESSION_MAX_HOURS * 3600
 CSRF_COOKIE_HTTPONLY = False
 SESSION_COOKIE_SECURE = conf.SECURE
 CSRF_COOKIE_SECURE = conf.SECURE

@@ -92,6 +92,12 @@ SESSION_IDLE_MINUTES: int = _declare(
 SESSION_MAX_HOURS: int = _declare(
     "ESEP_SESSION_MAX_HOURS", int, 12, "A signed-in session ends this many hours after login, whatever the activity."
 )
+UPLOAD_DOCUMENT_MAX_MB: int = _declare(
+    "ESEP_UPLOAD_DOCUMENT_MAX_MB", int, 2, "Largest scan or evidence file (PDF, JPEG, PNG), in MB."
+)
+UPLOAD_VIDEO_MAX_MB: int = _declare(
+    "ESEP_UPLOAD_VIDEO_MAX_MB", int, 2048, "Largest meeting video file (MP4, MOV, 3GP, WebM, AVI), in MB."
+)
 PUBLIC_CACHE_SECONDS: int = _declare("ESEP_PUBLIC_CACHE_SECONDS", int, 300, "Anonymous page cache lifetime.")
 
 

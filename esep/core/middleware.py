@@ -104,8 +104,9 @@ class SecurityHeadersMiddleware:
 
 class IdleSessionMiddleware:
     """Log a signed-in person out after ESEP_SESSION_IDLE_MINUTES without a request (a station computer left
-    open at a gathering or in a duty room), and ESEP_SESSION_MAX_HOURS after the session began. The last activity is written at most once a minute, so a busy
-    officer does not cost a session write per click. Place after AuthenticationMiddleware."""
+    open at a gathering or in a duty room), and ESEP_SESSION_MAX_HOURS after the session began. The last
+    activity is written at most once a minute, so a busy officer does not cost a session write per click.
+    Place after AuthenticationMiddleware."""
 
     KEY = "esep_last_seen"
     STARTED = "esep_session_started"

@@ -190,6 +190,10 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Police reports to the population of Kazakhstan.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "esep.api.schema.add_error_responses",
+    ],
 }
 
 LOGGING = {

@@ -5,6 +5,7 @@
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.permissions import AllowAny
 
@@ -18,9 +19,19 @@ class LoginThrottle(AnonRateThrottle):
     rate = "10/minute"
 
 
+_CREDENTIAL = {"type": "string", "minLength": 1, "maxLength": 150, "pattern": "\\S"}
+_TOKEN_REQUEST = {
+    "type": "object",
+    "required": ["username", "password"],
+    "properties": {"username": _CREDENTIAL, "password": {**_CREDENTIAL, "maxLength": 4096}},
+}
+_TOKEN_RESPONSE = {"type": "object", "required": ["token"], "properties": {"token": {"type": "string"}}}
+
+
 @extend_schema(
-    description="Exchange a staff login and password for an API token.",
-    responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT, 429: OpenApiTypes.OBJECT},
+    description="Exchange a staff login and password for an API token. Wrong credentials: 401.",
+    request={"application/json": _TOKEN_REQUEST, "application/x-www-form-urlencoded": _TOKEN_REQUEST},
+    responses={200: _TOKEN_RESPONSE, 400: OpenApiTypes.OBJECT, 401: OpenApiTypes.OBJECT},
 )
 class TokenView(ObtainAuthToken):
     permission_classes = [AllowAny]
@@ -37,6 +48,13 @@ class TokenView(ObtainAuthToken):
             )
         try:
             return super().post(request, *args, **kwargs)
-        except Exception:
+        except exceptions.ValidationError as exc:
             login_limit.record_failure(request, username)
+            codes = exc.get_codes()
+            if isinstance(codes, dict) and "authorization" in codes.get("non_field_errors", []):
+                # Wrong login or password: the credentials are refused (401), the request itself was well formed.
+                raise exceptions.AuthenticationFailed(_("Wrong login or password.")) from None
             raise
+
+    def get_authenticate_header(self, request):
+        return "Token"

@@ -75,4 +75,4 @@ def test_api_token_failures_count_per_account():
         for n in range(login_limit.ACCOUNT_FAILURES + 1)
     ]
     assert statuses[-1] == 429
-    assert statuses[:-1] == [400] * login_limit.ACCOUNT_FAILURES
+    assert statuses[:-1] == [401] * login_limit.ACCOUNT_FAILURES

@@ -39,7 +39,7 @@ def test_password_guesses_with_a_new_forwarded_address_each_time_are_stopped(set
             **{"REMOTE_ADDR": "192.0.2.10", **headers},
         )
         statuses.append(response.status_code)
-    assert statuses[:10] == [400] * 10
+    assert statuses[:10] == [401] * 10
     assert set(statuses[10:]) == {429}
 
 

@@ -53,6 +53,9 @@ def add_error_responses(result, generator, request, public):
         for method, operation in methods.items():
             if not isinstance(operation, dict) or "responses" not in operation:
                 continue
+            body = operation.get("requestBody")
+            if body and any(media.get("schema", {}).get("required") for media in body.get("content", {}).values()):
+                body["required"] = True  # a body with required fields cannot be left out (the API says 400)
             for status in _statuses(method, path, operation):
                 operation["responses"].setdefault(
                     status, {"description": DESCRIPTIONS[status], "content": {"application/json": {"schema": ref}}}

@@ -46,6 +46,14 @@ def _statuses(method: str, path: str, operation: dict) -> list[str]:
     return statuses
 
 
+def _is_bare_object(response: dict) -> bool:
+    schemas = [media.get("schema") for media in response.get("content", {}).values()]
+    return bool(schemas) and all(
+        isinstance(schema, dict) and schema.get("type") == "object" and not schema.get("properties")
+        for schema in schemas
+    )
+
+
 def add_error_responses(result, generator, request, public):
     result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
     ref = {"$ref": "#/components/schemas/Error"}
@@ -60,4 +68,8 @@ def add_error_responses(result, generator, request, public):
                 operation["responses"].setdefault(
                     status, {"description": DESCRIPTIONS[status], "content": {"application/json": {"schema": ref}}}
                 )
+            for status, response in operation["responses"].items():
+                # A view that declared its errors as a bare object answers in the one error format all the same.
+                if status.startswith("4") and _is_bare_object(response):
+                    response["content"] = {"application/json": {"schema": ref}}
     return result

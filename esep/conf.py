@@ -92,6 +92,28 @@ TRUSTED_PROXY_HOPS: int = _declare(
 QUESTION_MIN_FILL_SECONDS: int = _declare(
     "ESEP_QUESTION_MIN_FILL_SECONDS", int, 3, "A question form sent faster than this is taken for a robot."
 )
+API_EVALUATE_MAX_BYTES: int = _declare(
+    "ESEP_API_EVALUATE_MAX_BYTES", int, 256 * 1024, "Largest body /api/v1/compliance/evaluate reads (bytes)."
+)
+WEB_CONCURRENCY: int = _declare(
+    "ESEP_WEB_CONCURRENCY",
+    int,
+    1,
+    "How many worker processes serve Esep (gunicorn -w). Above 1, ESEP_REDIS_URL is required: limits and "
+    "one-use form tokens must be shared between processes (esep check --deploy fails otherwise).",
+)
+SESSION_IDLE_MINUTES: int = _declare(
+    "ESEP_SESSION_IDLE_MINUTES", int, 30, "A signed-in session ends after this many minutes without a request."
+)
+SESSION_MAX_HOURS: int = _declare(
+    "ESEP_SESSION_MAX_HOURS", int, 12, "A signed-in session ends this many hours after login, whatever the activity."
+)
+UPLOAD_DOCUMENT_MAX_MB: int = _declare(
+    "ESEP_UPLOAD_DOCUMENT_MAX_MB", int, 2, "Largest scan or evidence file (PDF, JPEG, PNG), in MB."
+)
+UPLOAD_VIDEO_MAX_MB: int = _declare(
+    "ESEP_UPLOAD_VIDEO_MAX_MB", int, 2048, "Largest meeting video file (MP4, MOV, 3GP, WebM, AVI), in MB."
+)
 PUBLIC_CACHE_SECONDS: int = _declare("ESEP_PUBLIC_CACHE_SECONDS", int, 300, "Anonymous page cache lifetime.")
 SEAL_KEY: str = _declare(
     "ESEP_SEAL_KEY",

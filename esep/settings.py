@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "esep.core.middleware.IdleSessionMiddleware",
+    "esep.core.middleware.SecurityHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "esep.urls"
@@ -159,6 +161,10 @@ EMAIL_BACKEND = {
 EMAIL_HOST = conf.EMAIL_HOST
 DEFAULT_FROM_EMAIL = conf.DEFAULT_FROM_EMAIL
 PUBLIC_CACHE_SECONDS = conf.PUBLIC_CACHE_SECONDS
+ESEP_API_EVALUATE_MAX_BYTES = conf.API_EVALUATE_MAX_BYTES
+ESEP_UPLOAD_DOCUMENT_MAX_MB = conf.UPLOAD_DOCUMENT_MAX_MB
+ESEP_UPLOAD_VIDEO_MAX_MB = conf.UPLOAD_VIDEO_MAX_MB
+ESEP_WEB_CONCURRENCY = conf.WEB_CONCURRENCY
 TRUSTED_PROXY_HOPS = conf.TRUSTED_PROXY_HOPS
 ESEP_QUESTION_MIN_FILL_SECONDS = conf.QUESTION_MIN_FILL_SECONDS
 # No SMS gateway is connected: "log" records each SMS in SMS_LOG_FILE (esep.notifications.backends).
@@ -167,6 +173,10 @@ SMS_LOG_FILE = conf.SMS_LOG_FILE
 
 # Security: all of this must pass `esep check --deploy` with ESEP_SECURE=1.
 SESSION_COOKIE_HTTPONLY = True
+# A session ends after ESEP_SESSION_IDLE_MINUTES without a request (esep.core.middleware.IdleSessionMiddleware)
+# and at the latest after ESEP_SESSION_MAX_HOURS (one shift), whatever the activity.
+ESEP_SESSION_IDLE_MINUTES = conf.SESSION_IDLE_MINUTES
+SESSION_COOKIE_AGE = conf.SESSION_MAX_HOURS * 3600
 CSRF_COOKIE_HTTPONLY = False
 SESSION_COOKIE_SECURE = conf.SECURE
 CSRF_COOKIE_SECURE = conf.SECURE
@@ -194,7 +204,10 @@ REST_FRAMEWORK = {
     ],
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "esep.api.errors.exception_handler",
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["esep.api.throttling.AnonRateThrottle"],
+    # DRF reads X-Forwarded-For only behind as many proxies as we declare; esep.api.throttling goes further
+    # and takes the address from esep.core.ratelimit.client_address, like every other limit.
+    "NUM_PROXIES": conf.TRUSTED_PROXY_HOPS,
     "DEFAULT_THROTTLE_RATES": {"anon": "120/minute", "user": "1200/minute"},
 }
 SPECTACULAR_SETTINGS = {
@@ -202,6 +215,10 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Police reports to the population of Kazakhstan.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "esep.api.schema.add_error_responses",
+    ],
 }
 
 # Operations (esep.ops): the worker's queue, metrics, logs. JSON logs carry the request id of each line.

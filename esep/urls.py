@@ -1,14 +1,16 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.static import serve
 
+from esep.accounts.views import admin_login
 from esep.backoffice.urls import STAFF_APPS
+from esep.public import media
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("esep.api.urls")),
+    # Before admin.site.urls, so that the admin's login is limited like every other login.
+    path("admin/login/", admin_login, name="admin-login"),
     path("admin/", admin.site.urls),
     path("", include("esep.ops.urls")),
 ]
@@ -29,8 +31,8 @@ urlpatterns += i18n_patterns(
     path("", include("esep.public.urls")),
     prefix_default_language=True,
 )
-if settings.DEBUG or settings.TESTING:
-    urlpatterns.append(path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}))
+# Uploaded files go through the app in every mode, with access checks (esep.public.media, docs/security.md).
+urlpatterns.append(path("media/<path:path>", media.serve, name="media"))
 
 handler400 = "esep.core.views.bad_request"
 handler404 = "esep.core.views.page_not_found"

@@ -1,16 +1,11 @@
-"""Staff login: Django's view with a limit on attempts per address, so passwords cannot be guessed fast."""
+"""Staff login: Django's view under the shared limit on failed logins (esep.accounts.login_limit)."""
 
 from __future__ import annotations
 
+from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.shortcuts import render
-from django.utils.translation import gettext as _
 
-from esep.core import ratelimit
-
-# A person mistypes a password a few times; a script tries thousands.
-LOGIN_LIMIT = 10
-LOGIN_WINDOW_SECONDS = 600
+from esep.accounts import login_limit
 
 
 class LoginView(auth_views.LoginView):
@@ -18,14 +13,9 @@ class LoginView(auth_views.LoginView):
     http_method_names = ["get", "post", "head", "options"]
 
     def post(self, request, *args, **kwargs):
-        if not ratelimit.allow(request, "login", limit=LOGIN_LIMIT, window=LOGIN_WINDOW_SECONDS):
-            return render(
-                request,
-                "public/error.html",
-                {
-                    "title": _("Too many attempts"),
-                    "message": _("Too many attempts from your connection. Please try again later."),
-                },
-                status=429,
-            )
-        return super().post(request, *args, **kwargs)
+        return login_limit.guarded(request, lambda req: super(LoginView, self).post(req, *args, **kwargs))
+
+
+def admin_login(request):
+    """/admin/login/ under the same limit as the staff login page."""
+    return login_limit.guarded(request, admin.site.login)

@@ -4,9 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from esep.announcements.models import Channel
-
-SCAN_MAX_BYTES = 2 * 1024 * 1024
-SCAN_TYPES = (".pdf", ".jpg", ".jpeg", ".png")
+from esep.core import uploads
 
 
 class PublishForm(forms.Form):
@@ -27,14 +25,7 @@ class ChannelForm(forms.Form):
     note = forms.CharField(label=_("Note"), required=False, max_length=300)
 
     def clean_scan(self):
-        scan = self.cleaned_data.get("scan")
-        if scan is None:
-            return scan
-        if scan.size > SCAN_MAX_BYTES:
-            raise forms.ValidationError(_("The file is larger than 2 MB."))
-        if not scan.name.lower().endswith(SCAN_TYPES):
-            raise forms.ValidationError(_("Attach a PDF, JPEG or PNG file."))
-        return scan
+        return uploads.check_document(self.cleaned_data.get("scan"))
 
     def clean(self):
         data = super().clean()

@@ -2,25 +2,37 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema_field
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers, viewsets
 from rest_framework.permissions import AllowAny
 
 from esep.accounts.permissions import Action, restrict
 from esep.core import clock
+from esep.core.errors import EsepError
 from esep.police.models import Assignment, Officer, PoliceBody, Precinct
 from esep.police.selectors import inspectors_on
-from esep.territory.models import Territory
+from esep.territory.models import Level, Territory
 
 
 class TerritorySerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(slug_field="kato", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="kato", read_only=True, allow_null=True)  # regions: none
 
     class Meta:
         model = Territory
         fields = ["kato", "parent", "level", "name_kk", "name_ru", "name_en", "latitude", "longitude"]
 
 
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "parent", str, pattern=r"^\d{9}$", description="KATO code of the parent territory (9 digits)."
+            ),
+            OpenApiParameter("level", str, enum=[choice.value for choice in Level]),
+        ]
+    )
+)
 class TerritoryViewSet(viewsets.ReadOnlyModelViewSet):
     """The KATO classifier (Bureau of National Statistics). Filter with ?parent=KATO or ?level=."""
 
@@ -31,12 +43,20 @@ class TerritoryViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         qs = Territory.objects.select_related("parent").order_by("kato")
         parent = self.request.query_params.get("parent")
-        if parent:
-            qs = qs.filter(parent__kato=parent[:9])
+        if parent is not None:
+            if not (len(parent) == 9 and parent.isascii() and parent.isdigit()):
+                raise _bad_filter("parent", _("Give the parent as a KATO code of 9 digits."))
+            qs = qs.filter(parent__kato=parent)
         level = self.request.query_params.get("level")
-        if level:
-            qs = qs.filter(level=level[:20])
+        if level is not None:
+            if level not in Level.values:
+                raise _bad_filter("level", _("Unknown level; see the schema for the levels."))
+            qs = qs.filter(level=level)
         return qs
+
+
+def _bad_filter(name: str, message: str) -> EsepError:
+    return EsepError(message, fields={name: [message]})
 
 
 class ScopedReadOnly(viewsets.ReadOnlyModelViewSet):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 
 from esep.appeals.models import Appeal, AppealEvent, AppealForward
@@ -82,6 +83,14 @@ class AppealDetailSerializer(AppealSerializer):
         fields = [*AppealSerializer.Meta.fields, "events", "forwards"]
 
 
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter("status", str, description="open, overdue or an appeal status."),
+            OpenApiParameter("q", str, description="Registration number or words of the text."),
+        ]
+    )
+)
 class AppealViewSet(viewsets.ReadOnlyModelViewSet):
     """Appeals of the user's area, overdue first. Filter: ?status=open|overdue|<status>, ?q=number or text."""
 

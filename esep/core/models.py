@@ -34,3 +34,21 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_repr}"
+
+
+class FormTokenUse(models.Model):
+    """A one-use form token already spent, where no shared cache (Redis) is configured (esep.core.once).
+
+    The unique key is what makes the claim atomic across processes: of two requests inserting the same
+    token at once, the database lets exactly one commit. Rows expire with the token and are swept on use.
+    """
+
+    key = models.CharField(max_length=120, unique=True)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("used form token")
+        verbose_name_plural = _("used form tokens")
+
+    def __str__(self) -> str:
+        return self.key

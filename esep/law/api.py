@@ -19,9 +19,10 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
 
+from esep.api.parsers import SmallJSONParser
+from esep.api.throttling import AnonRateThrottle, UserRateThrottle
 from esep.core.errors import EsepError
 from esep.law.compliance import DescriptionError, evaluate
 from esep.law.deadlines import NotATerm, compute, parse_start
@@ -59,7 +60,9 @@ def _bad(field: str, message: str, code: str = "invalid") -> EsepError:
     description="Evaluate a meeting described as JSON (docs/compliance.md); stores nothing.",
 )
 class ComplianceEvaluateView(LawView):
-    """Evaluate a meeting described as JSON; nothing is stored."""
+    """Evaluate a meeting described as JSON; nothing is stored. The body is bounded (SmallJSONParser)."""
+
+    parser_classes = [SmallJSONParser]
 
     def post(self, request):
         try:
@@ -94,7 +97,7 @@ class DeadlineView(LawView):
             raise _bad("rule", _("This rule sets no term, so it has no due date.")) from None
         except UnknownRule as exc:
             raise _unknown(exc) from None
-        except OverflowError:
+        except (OverflowError, ValueError):  # a date past year 9999 (datetime raises either)
             raise _bad("start", _("The term would end beyond the calendar; give a start date in this era.")) from None
         return Response(result.as_dict())
 
@@ -142,9 +145,12 @@ def _date_param(request, name: str):
 
 
 def _unknown(exc: UnknownRule) -> EsepError:
+    # 404: the address names a rule (or a version of it) that does not exist.
     if exc.on is None:
-        return _bad("rule", _("Unknown rule: %(code)s.") % {"code": exc.code}, "unknown_rule")
-    return _bad("rule", _("No version of %(code)s was in force on that date.") % {"code": exc.code}, "not_in_force")
+        message, code = _("Unknown rule: %(code)s.") % {"code": exc.code}, "unknown_rule"
+    else:
+        message, code = _("No version of %(code)s was in force on that date.") % {"code": exc.code}, "not_in_force"
+    return EsepError(message, code=code, fields={"rule": [message]}, status=404)
 
 
 def register(router) -> None:

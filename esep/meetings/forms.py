@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from esep.core import uploads
 from esep.meetings.models import InviteeCategory
 
 LANG_CHOICES = [("kk", "Қазақша"), ("ru", "Русский")]
@@ -82,6 +83,9 @@ class SelfRegistrationForm(forms.Form):
 
 class VideoUploadForm(forms.Form):
     file = forms.FileField(label=_("Video file"))
+
+    def clean_file(self):
+        return uploads.check_video(self.cleaned_data.get("file"))
 
 
 class VideoLinkForm(forms.Form):

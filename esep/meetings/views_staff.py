@@ -198,7 +198,7 @@ def video(request, pk: int):
         if request.FILES.get("file"):
             form = forms.VideoUploadForm(request.POST, request.FILES)
             if not form.is_valid():
-                raise ValidationError(_("Choose a video file."))
+                raise ValidationError(list(form.errors.get("file") or [_("Choose a video file.")]))
             item = services.video_add_upload(meeting=meeting, upload=form.cleaned_data["file"], actor=request.user)
         else:
             form = forms.VideoLinkForm(request.POST)

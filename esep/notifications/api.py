@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 
 from esep.core.errors import EsepError
@@ -34,6 +37,17 @@ class MessageSerializer(serializers.ModelSerializer):
         ]
 
 
+_OBJECT_KEY = re.compile(r"^[a-z_]+\.[a-z_]+:[0-9]+$")
+_OBJECT = OpenApiParameter(
+    "object",
+    str,
+    required=True,
+    pattern=_OBJECT_KEY.pattern,
+    description="The object the messages are about: app_label.model:id.",
+)
+
+
+@extend_schema_view(list=extend_schema(parameters=[_OBJECT]), retrieve=extend_schema(parameters=[_OBJECT]))
 class MessageViewSet(viewsets.ReadOnlyModelViewSet):
     """Messages about one object: ``?object=appeals.appeal:12``. Only objects in the user's scope."""
 
@@ -42,7 +56,7 @@ class MessageViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         key = self.request.query_params.get("object", "")[:120]
-        if not key:
+        if not _OBJECT_KEY.match(key):
             raise EsepError(_("Name the object: ?object=app_label.model:id"), code="object_required")
         obj = related_object_for(self.request.user, key)
         if obj is None:

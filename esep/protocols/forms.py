@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from esep.core import uploads
 from esep.police.models import Competence, StateAgency, Subject
 from esep.protocols.models import ControlStatus, ItemKind
 
@@ -63,6 +64,9 @@ class ControlForm(forms.Form):
     status = forms.ChoiceField(label=_("Execution"), choices=ControlStatus.choices)
     progress = forms.CharField(label=_("What was done"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     evidence = forms.FileField(label=_("Evidence"), required=False)
+
+    def clean_evidence(self):
+        return uploads.check_document(self.cleaned_data.get("evidence"))
 
 
 class AddendumForm(forms.Form):

@@ -186,7 +186,7 @@ def decision_control(request, pk: int):
     form = forms.ControlForm(request.POST, request.FILES)
     try:
         if not form.is_valid():
-            raise ValidationError(_("Choose the state of execution."))
+            raise ValidationError(list(form.errors.get("evidence") or [_("Choose the state of execution.")]))
         services.decision_control(
             decision=decision,
             status=form.cleaned_data["status"],

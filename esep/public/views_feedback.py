@@ -54,6 +54,9 @@ def rate(request, code: str):
     context["form"] = form
     try:
         form.check_not_automated()
+        valid = form.is_valid()
+        if valid:
+            form.claim()  # atomically, before anything is saved: a re-sent form is refused here
     except Rejected:
         context["form"] = RatingForm(initial={"comment": request.POST.get("comment", "")[:1000]})
         context["refused"] = _(
@@ -61,7 +64,7 @@ def rate(request, code: str):
             "Check it and send it again."
         )
         return render(request, TEMPLATE, context, status=400)
-    if not form.is_valid():
+    if not valid:
         return render(request, TEMPLATE, context, status=400)
     try:
         services.rating_submit(
@@ -73,9 +76,9 @@ def rate(request, code: str):
             language=get_language() or "kk",
         )
     except ValidationError as exc:
+        form.release()
         form.add_error(None, exc)
         return render(request, TEMPLATE, context, status=400)
-    form.mark_used()
     context["sent"] = True
     context["has_comment"] = bool(form.cleaned_data["comment"])
     return render(request, TEMPLATE, context, status=201)

@@ -52,6 +52,9 @@ def ask(request, code: str):
     context["form"] = form
     try:
         form.check_not_automated()
+        valid = form.is_valid()
+        if valid:
+            form.claim()  # atomically, before anything is saved: a re-sent form is refused here
     except Rejected:
         context["form"] = QuestionForm(operator=operator, initial={"text": request.POST.get("text", "")[:2000]})
         context["refused"] = _(
@@ -59,7 +62,7 @@ def ask(request, code: str):
             "Check the text and send it again."
         )
         return render(request, "public/ask.html", context, status=400)
-    if not form.is_valid():
+    if not valid:
         return render(request, "public/ask.html", context, status=400)
     try:
         question = question_submit(
@@ -71,9 +74,9 @@ def ask(request, code: str):
             language=get_language() or "kk",
         )
     except ValidationError as exc:
+        form.release()
         form.add_error(None, exc)
         return render(request, "public/ask.html", context, status=400)
-    form.mark_used()
     # The tracking code is shown once, on this response only.
     return render(request, "public/ask_sent.html", {"meeting": meeting, "question": question}, status=201)
 

@@ -10,10 +10,10 @@ import time
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
+from esep.core import once
 from esep.questions import consent
 
 TEXT_MAX = 2000
@@ -46,10 +46,18 @@ def _no_markup(value: str) -> str:
 
 class NotAutomatedMixin:
     """The anti-robot checks every public form shares: a honeypot field ``website`` and a signed start token
-    ``started`` (minimum fill time, at most FORM_MAX_AGE old, used once). The form declares both fields."""
+    ``started`` (minimum fill time, at most FORM_MAX_AGE old, used once). The form declares both fields.
+
+    The view calls ``check_not_automated`` first, then, once the form is valid and right before saving,
+    ``claim``: the token is spent atomically in the store all processes share (esep.core.once), so the same
+    form sent twice at once, to two workers, is stored once. ``release`` gives the token back when the
+    service then refuses to save.
+    """
+
+    once_purpose = "public-form"
 
     def check_not_automated(self) -> None:
-        """Raise Rejected for a filled honeypot, a form sent too fast, too late, tampered or already used."""
+        """Raise Rejected for a filled honeypot, a form sent too fast, too late or tampered with."""
         if self.data.get("website"):
             raise Rejected
         try:
@@ -58,12 +66,15 @@ class NotAutomatedMixin:
             raise Rejected from None
         if time.time() - token["t"] < min_fill_seconds():
             raise Rejected
-        self._nonce = token["n"]
-        if cache.get(f"esep:question-form-used:{self._nonce}"):
+        self._nonce = str(token["n"])[:32]
+
+    def claim(self) -> None:
+        """Spend this form's token; raise Rejected when it was already spent (a re-sent form)."""
+        if not once.claim(self.once_purpose, self._nonce, ttl=FORM_MAX_AGE + 60):
             raise Rejected
 
-    def mark_used(self) -> None:
-        cache.set(f"esep:question-form-used:{self._nonce}", 1, FORM_MAX_AGE + 60)
+    def release(self) -> None:
+        once.release(self.once_purpose, self._nonce)
 
 
 class QuestionForm(NotAutomatedMixin, forms.Form):

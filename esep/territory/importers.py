@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,11 +65,31 @@ def _record_source(key: str, *, title: str, licence: str, attribution: str, url:
     )
 
 
+# The database's name columns (esep.core.i18n.LocalizedNameMixin); a longer name is refused, not cut.
+NAME_MAX = 300
+# The real classifier is about 1.3 MB; anything far larger is not a KATO file.
+KATO_MAX_BYTES = 64 * 1024 * 1024
+
+
+def _decode_utf8(path: Path, raw: bytes) -> str:
+    """The file as text; a byte that is not UTF-8 is reported on its own line (a streaming decoder reads
+    ahead in blocks and would blame an earlier line)."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ImportRefused(f"{path}: line {line}: byte 0x{raw[exc.start]:02x} is not UTF-8 text") from None
+
+
 def _read_kato(path: Path) -> list[dict[str, str]]:
     try:
-        handle = path.open(encoding="utf-8", newline="")
+        with path.open("rb") as binary:
+            raw = binary.read(KATO_MAX_BYTES + 1)
     except OSError as exc:
         raise ImportRefused(f"{path}: cannot be read ({exc.strerror})") from exc
+    if len(raw) > KATO_MAX_BYTES:
+        raise ImportRefused(f"{path}: larger than {KATO_MAX_BYTES} bytes; not a KATO file")
+    handle = io.StringIO(_decode_utf8(path, raw), newline="")
     rows: list[dict[str, str]] = []
     seen: set[str] = set()
     levels = {choice.value for choice in Level}
@@ -100,6 +121,13 @@ def _read_kato(path: Path) -> list[dict[str, str]]:
                     raise ImportRefused(f"{path}: line {line_no}: type_code {row['type_code']!r} is not a number")
                 if not (row["name_ru"] or row["name_kk"]):
                     raise ImportRefused(f"{path}: line {line_no}: the object has no name")
+                for column in ("name_ru", "name_kk", "kato_version"):
+                    limit = 40 if column == "kato_version" else NAME_MAX
+                    if len(row[column]) > limit:
+                        raise ImportRefused(
+                            f"{path}: line {line_no}: {column} is {len(row[column])} characters long; "
+                            f"at most {limit} are allowed"
+                        )
                 seen.add(code)
                 rows.append(row)
         except (UnicodeDecodeError, csv.Error) as exc:

@@ -166,7 +166,8 @@ def test_api_deadline():
 )
 def test_api_deadline_bad_input_is_400(url, params, field):
     response = APIClient().get(url, params)
-    assert response.status_code == 400
+    # A rule that does not exist is a resource that does not exist: 404 (issue 14 item 8).
+    assert response.status_code == (404 if "no.such" in url else 400)
     assert field in response.json()["error"]["fields"]
 
 

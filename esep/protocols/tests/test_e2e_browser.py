@@ -118,6 +118,7 @@ def test_inspector_quarterly_report_from_invitations_to_a_closed_complaint(world
 
         # The day of the report.
         traveller.move_to(at(2026, 3, 12, 17, 45))
+        login(page, base, "secretary")  # ten days later: the idle session has ended (docs/security.md)
         register_at_the_door(page, base, meeting, browser)
         page.goto(f"{base}/ru/staff/meetings/{meeting.pk}/invitations/")
         for category in ("akimat", "police_leadership"):  # Order 652 p.26: they take part
@@ -137,7 +138,7 @@ def test_inspector_quarterly_report_from_invitations_to_a_closed_complaint(world
 
         # Minutes, kept by the secretary during the meeting.
         traveller.move_to(at(2026, 3, 12, 19, 40))
-        login(page, base, "secretary")
+        login(page, base, "secretary")  # two hours without a request: logged out when idle
         page.goto(f"{base}/ru/staff/protocols/meeting/{meeting.pk}/")
         page.click("text=Начать протокол")
         page.fill("textarea[name=agenda]", "Инспектор доложил о криминогенной обстановке на участке.")

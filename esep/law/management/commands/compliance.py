@@ -32,24 +32,32 @@ class Command(BaseCommand):
                 findings = evaluate(data)
             except DescriptionError as exc:
                 raise CommandError(f"{exc.field}: {exc.message}", returncode=2) from None
+            except RecursionError:
+                raise CommandError("$: the JSON is nested too deeply", returncode=2) from None
         body = {"findings": [f.as_dict() for f in findings]}
         self.stdout.write(json.dumps(body, ensure_ascii=False, indent=options["indent"] or None))
 
     def _read(self, name: str):
         try:
             if name == "-":
-                text = sys.stdin.read(MAX_BYTES + 1)
+                stdin = getattr(sys.stdin, "buffer", None)
+                raw = stdin.read(MAX_BYTES + 1) if stdin else sys.stdin.read(MAX_BYTES + 1).encode()
             else:
-                with open(name, encoding="utf-8") as fh:
-                    text = fh.read(MAX_BYTES + 1)
+                with open(name, "rb") as fh:
+                    raw = fh.read(MAX_BYTES + 1)
         except OSError as exc:
             raise CommandError(f"{name}: {exc.strerror}", returncode=2) from None
-        except UnicodeDecodeError:
-            raise CommandError(f"{name}: not UTF-8 text", returncode=2) from None
-        if len(text) > MAX_BYTES:
+        if len(raw) > MAX_BYTES:
             raise CommandError(f"{name}: larger than {MAX_BYTES} bytes", returncode=2)
         try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            raise CommandError(f"{name}: line {line}: not UTF-8 text", returncode=2) from None
+        try:
             return json.loads(text)
+        except RecursionError:
+            raise CommandError("$: the JSON is nested too deeply", returncode=2) from None
         except json.JSONDecodeError as exc:
             raise CommandError(
                 f"$: malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}", returncode=2

@@ -36,6 +36,9 @@ class Command(BaseCommand):
         except UnknownRule as exc:
             hint = "" if exc.on else " (known: " + ", ".join(codes()) + ")"
             raise CommandError(f"rule: {exc}{hint}", returncode=2) from None
+        except (OverflowError, ValueError):  # the term would end after year 9999
+            message = "--start: the term would end beyond the calendar; give a nearer date"
+            raise CommandError(message, returncode=2) from None
         if options["json"]:
             self.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
             return

@@ -37,7 +37,8 @@ _LATIN_FOLD = str.maketrans(
      "é": "e", "è": "e", "ç": "c"}
 )  # fmt: skip
 
-_TOKEN = re.compile(r"\d+|\w", re.UNICODE)
+# Runs of digits, or single letters; the underscore is punctuation here, although \w includes it.
+_TOKEN = re.compile(r"\d+|[^\W\d_]", re.UNICODE)
 
 # Rank blocks: digits (numbers) < Latin < Cyrillic in English; Cyrillic < Latin in Kazakh and Russian.
 _NUMBER, _FIRST, _SECOND, _OTHER = 0, 1, 2, 3
@@ -90,8 +91,6 @@ def collation_key(text: Any, language: str | None = None) -> tuple:
     for token in _TOKEN.findall(low):
         if token.isdigit():
             primary.append((_NUMBER, int(token), len(token)))
-        elif token == "_":
-            continue
         else:
             primary.append(_letter(token, cyrillic, cyrillic_first))
     # Ties (case, punctuation, spacing) are broken by the text itself so the order is total and stable.

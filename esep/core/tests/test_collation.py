@@ -4,6 +4,7 @@ Real names from the KATO classifier shipped in data/kato/kato.csv."""
 from __future__ import annotations
 
 import csv
+import itertools
 from pathlib import Path
 
 import pytest
@@ -96,7 +97,7 @@ def test_real_district_names_of_one_region_in_kazakh():
     names = sorted({r["name_kk"] for r in rows}, key=lambda n: place_key(n, "kk"))
     # Every neighbour pair is in alphabet order on the first differing letter.
     order = {ch: i for i, ch in enumerate(KAZAKH_ALPHABET)}
-    for a, b in zip(names, names[1:], strict=False):
+    for a, b in itertools.pairwise(names):
         for x, y in zip(a.casefold(), b.casefold(), strict=False):
             if x != y:
                 if x in order and y in order:

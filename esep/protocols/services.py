@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from esep.core.audit import audit_record
 from esep.meetings.models import Meeting, MeetingReporter, MeetingStatus
+from esep.meetings.services import meeting_require_started
 from esep.police.models import Competence, StateAgency, Subject
 from esep.protocols import sealing
 from esep.protocols.models import (
@@ -69,6 +70,7 @@ def protocol_start(*, meeting: Meeting, actor: Any) -> Protocol:
     their secretary unless another is named (Order 608 p.12)."""
     if meeting.status in {MeetingStatus.DRAFT, MeetingStatus.CANCELLED}:
         raise ValidationError(_("Minutes are kept only for a meeting that takes place."))
+    meeting_require_started(meeting, what="minutes")
     existing = Protocol.objects.filter(meeting=meeting).first()
     if existing is not None:
         return existing
@@ -347,6 +349,7 @@ def protocol_sign(*, protocol: Protocol, user: Any, slot: str | None = None) -> 
     """
     with transaction.atomic():
         row = _lock(protocol)
+        meeting_require_started(row.meeting, what="signed")
         version = pending_version(row)
         if version is None:
             if row.status == ProtocolStatus.DRAFT:

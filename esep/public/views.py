@@ -136,6 +136,7 @@ def meeting(request, code: str):
             "reporters": list(obj.reporters.all()),
             "questions": list(public_questions(obj.pk)[:100]),
             "accepts_questions": meeting_accepts_questions(obj),
+            "date_changes": list(obj.changes.filter(kind="rescheduled")),
         },
     )
 

@@ -126,3 +126,17 @@ def sort_choices(choices: Iterable[tuple[Any, Any]], language: str | None = None
     blank = [c for c in items if c[0] in ("", None)]
     rest = [c for c in items if c[0] not in ("", None)]
     return blank + sort_by(rest, key=lambda c: c[1], language=language)
+
+
+def sort_places(items: Iterable[T], *, key: Callable[[T], Any] = str, language: str | None = None) -> list[T]:
+    """Places (regions, districts, settlements) by name, ignoring a leading word naming their kind."""
+    lang = _base_language(language)
+    return sorted(items, key=lambda item: place_key(key(item), lang))
+
+
+def number_sql_order(field: str) -> tuple[Any, str]:
+    """For a paginated query that cannot be sorted in Python: order numbers kept as text ("2", "10", "10а")
+    by value, shorter first then by text, so "2" comes before "10". Use as ``order_by(*number_sql_order(f))``."""
+    from django.db.models.functions import Length
+
+    return Length(field), field

@@ -194,15 +194,18 @@ def _notify(meeting: Meeting, *, cancelled: bool, old: dt.datetime, reason: str)
             }
             if cancelled:
                 subject = _("The police report is cancelled")
-                body = _(
-                    "The %(what)s planned for %(old)s is cancelled.\nReason: %(reason)s\nDetails: %(link)s"
-                ) % values
+                body = (
+                    _("The %(what)s planned for %(old)s is cancelled.\nReason: %(reason)s\nDetails: %(link)s") % values
+                )
             else:
                 subject = _("The police report has a new date")
-                body = _(
-                    "The %(what)s planned for %(old)s is moved to %(new)s, %(where)s.\n"
-                    "Reason: %(reason)s\nDetails: %(link)s"
-                ) % values
+                body = (
+                    _(
+                        "The %(what)s planned for %(old)s is moved to %(new)s, %(where)s.\n"
+                        "Reason: %(reason)s\nDetails: %(link)s"
+                    )
+                    % values
+                )
         outbox.send(
             channel=person.channel, to=person.to, subject=subject, body=body, related=person.related, language=language
         )

@@ -24,6 +24,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from esep.accounts.permissions import Action, restrict
+from esep.core.collation import number_sql_order
 from esep.law.compliance import period_window
 from esep.meetings.models import Meeting, MeetingReporter, MeetingStatus
 from esep.police.models import Assignment, PoliceBody, Precinct
@@ -111,7 +112,7 @@ def inspector_obligations(
     precincts = restrict(Precinct.objects.select_related("body"), user, Action.VIEW)
     if root is not None:
         precincts = precincts.filter(body__path__startswith=root.path)
-    precincts = list(precincts.order_by("body__path", "number"))
+    precincts = list(precincts.order_by("body__path", *number_sql_order("number")))
     body_filter = Q(precinct__body__path__startswith=root.path) if root is not None else Q()
     serving: dict[int, Assignment] = {}
     for a in (

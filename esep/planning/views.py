@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from esep.accounts.permissions import Action, can, restrict
 from esep.backoffice.menu import staff_required
+from esep.core.collation import sort_by
 from esep.planning.models import Schedule
 from esep.planning.selectors import (
     ObligationStatus,
@@ -93,7 +94,7 @@ def not_reported(request):
 @staff_required
 def schedule_list(request):
     schedules = restrict(Schedule.objects.select_related("body"), request.user, Action.VIEW)[:200]
-    bodies = restrict(PoliceBody.objects.all(), request.user, Action.CHANGE).order_by("path")[:500]
+    bodies = sort_by(restrict(PoliceBody.objects.all(), request.user, Action.CHANGE)[:500], key=lambda b: b.name)
     return render(request, "planning/schedule_list.html", {"schedules": schedules, "bodies": bodies})
 
 

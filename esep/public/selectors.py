@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from esep.core.collation import number_sql_order, sort_by, sort_places
 from esep.meetings.models import Meeting, MeetingReporter, MeetingStatus
 from esep.police.models import PoliceBody, Precinct, StreetRange
 from esep.police.selectors import inspectors_on
@@ -102,7 +103,7 @@ def precinct_page(slug: str, number: str) -> Precinct | None:
 
 def precincts_of_territory(territory: Territory) -> list[Precinct]:
     """Precincts serving a settlement, or every precinct of bodies on a district or region."""
-    base = Precinct.objects.select_related("body", "point").order_by("body__path", "number")
+    base = Precinct.objects.select_related("body", "point").order_by("body__path", *number_sql_order("number"))
     if territory.level == Level.SETTLEMENT:
         ids = set(territory.precincts.values_list("id", flat=True)) | set(
             StreetRange.objects.filter(settlement=territory).values_list("precinct_id", flat=True)
@@ -112,19 +113,21 @@ def precincts_of_territory(territory: Territory) -> list[Precinct]:
 
 
 def bodies_of_territory(territory: Territory) -> list[PoliceBody]:
-    return list(
+    return sort_by(
         PoliceBody.objects.filter(territory__kato__startswith=territory.prefix)
         .select_related("territory")
-        .order_by("path")[:100]
+        .order_by("path")[:100],
+        key=lambda b: b.name,
     )
 
 
 def regions() -> list[Territory]:
-    return list(Territory.objects.filter(level=Level.OBLAST).order_by("name_kk"))
+    """The 20 regions in the alphabet of the page's language (esep.core.collation)."""
+    return sort_places(Territory.objects.filter(level=Level.OBLAST), key=lambda t: t.name)
 
 
 def children(territory: Territory) -> list[Territory]:
-    return list(Territory.objects.filter(parent=territory).order_by("name_kk")[:500])
+    return sort_places(Territory.objects.filter(parent=territory)[:500], key=lambda t: t.name)
 
 
 def district_at(lat: float, lon: float) -> Territory | None:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from esep.core.collation import number_sql_order, sort_by
 from esep.police.models import PoliceBody, StreetRange
 from esep.police.selectors import inspector_on
 from esep.public import selectors
@@ -84,7 +85,7 @@ def body(request, slug: str):
     obj = PoliceBody.objects.select_related("territory", "parent").filter(slug=slug).first()
     if obj is None:
         raise Http404(_("No such police body."))
-    precincts = list(obj.precincts.select_related("point", "body").order_by("number")[:500])
+    precincts = list(obj.precincts.select_related("point", "body").order_by(*number_sql_order("number"))[:500])
     now = timezone.now()
     meetings = selectors.body_meetings(obj).select_related("body")
     return render(
@@ -93,7 +94,7 @@ def body(request, slug: str):
         {
             "body": obj,
             "cards": selectors.precinct_cards(precincts),
-            "children": list(obj.children.order_by("name_kk")),
+            "children": sort_by(obj.children.all(), key=lambda b: b.name),
             "upcoming": list(meetings.filter(starts_at__gte=now).order_by("starts_at")[:10]),
             "past": list(
                 meetings.filter(starts_at__lt=now, status__in=selectors.PAST_STATUSES).order_by("-starts_at")[:10]

@@ -98,7 +98,7 @@ def test_an_inspectors_report_without_registered_participants_is_not_held(client
         response = api.post(f"/api/v1/meetings/{meeting.pk}/held/")
     assert response.status_code == 409
     assert response.json()["error"]["code"] == "evidence_missing"
-    assert "652 p.32" in response.json()["error"]["message"]
+    assert "652" in response.json()["error"]["message"]
 
 
 def test_an_online_chiefs_report_is_not_held():

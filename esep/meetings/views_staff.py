@@ -57,6 +57,7 @@ def workspace(request, pk: int):
         "invitations": meeting.invitations.all(),
         "videos": meeting.videos.all(),
         "awards": meeting.awards.all(),
+        "changes": list(meeting.changes.all()),
         "protocol": getattr(meeting, "protocol", None) if hasattr(meeting, "protocol") else None,
         "cancel_form": forms.CancelForm(),
         "video_upload_form": forms.VideoUploadForm(),

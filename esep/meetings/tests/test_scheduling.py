@@ -226,3 +226,66 @@ def test_cancel_shows_the_reason_on_the_public_page_and_moves_show_the_old_date(
         page = client.get(url).content.decode()
     assert "Карантин жарияланды" in page
     assert Meeting.objects.get(pk=meeting.pk).status == MeetingStatus.CANCELLED
+
+
+# --- staff pages -------------------------------------------------------------------------------------------
+
+
+def test_staff_plan_a_report_on_the_page_with_the_serving_inspector(client):
+    officer, precinct = f.inspector_with_precinct()
+    client.force_login(f.staff(Role.STAFF_UNIT, officer.body))
+    with time_machine.travel(at(2026, 2, 1, 10), tick=False):
+        response = client.post(
+            "/ru/staff/meetings/new/",
+            {
+                "kind": "inspector", "body": officer.body_id, "precinct": precinct.pk, "date": "2026-03-12",
+                "time": "18:00", "venue_kk": "Мектеп", "venue_ru": "Школа", "format": "indoor",
+            },
+        )  # fmt: skip
+    assert response.status_code == 302
+    meeting = Meeting.objects.get(body=officer.body)
+    assert meeting.reporters.get().officer == officer
+    assert meeting.starts_at == at(2026, 3, 12, 18)
+
+
+def test_the_page_refuses_a_past_date_with_a_message_and_stores_nothing(client):
+    officer, precinct = f.inspector_with_precinct()
+    client.force_login(f.staff(Role.STAFF_UNIT, officer.body))
+    with time_machine.travel(at(2026, 2, 1, 10), tick=False):
+        response = client.post(
+            "/ru/staff/meetings/new/",
+            {"kind": "inspector", "body": officer.body_id, "precinct": precinct.pk, "date": "2026-01-12",
+             "time": "18:00", "format": "indoor"},
+        )  # fmt: skip
+    assert response.status_code == 400
+    assert "будущую дату" in response.content.decode()
+    assert not Meeting.objects.filter(body=officer.body).exists()
+
+
+def test_reschedule_page_keeps_history_on_the_workspace(client):
+    meeting = f.meeting(starts_at=START)
+    client.force_login(secretary_user(meeting.body))
+    with time_machine.travel(at(2026, 2, 1, 10), tick=False):
+        response = client.post(
+            f"/ru/staff/meetings/{meeting.pk}/reschedule/",
+            {"date": "2026-03-13", "time": "18:30", "reason": "Свет отключат"},
+        )
+        assert response.status_code == 302
+        page = client.get(f"/ru/staff/meetings/{meeting.pk}/").content.decode()
+    assert "Свет отключат" in page and "12.03.2026 23:00" in page and "13.03.2026 18:30" in page
+
+
+@pytest.mark.parametrize("path", ["reschedule/", "edit/"])
+def test_plan_pages_permissions_other_body_404_read_only_403(client, path):
+    meeting = f.meeting(starts_at=START)
+    client.force_login(f.staff(Role.STAFF_UNIT, f.body()))
+    assert client.get(f"/ru/staff/meetings/{meeting.pk}/{path}").status_code == 404
+    client.force_login(f.user(Role.OVERSIGHT, terr=meeting.body.territory))
+    assert client.get(f"/ru/staff/meetings/{meeting.pk}/{path}").status_code == 403
+    assert client.post(f"/ru/staff/meetings/{meeting.pk}/{path}", {"reason": "x"}).status_code == 403
+
+
+def test_new_report_page_is_403_for_a_read_only_role(client):
+    body = f.body()
+    client.force_login(f.user(Role.OVERSIGHT, terr=body.territory))
+    assert client.get("/ru/staff/meetings/new/").status_code == 403

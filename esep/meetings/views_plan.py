@@ -129,7 +129,7 @@ def meeting_reschedule(request, pk: int):
         else:
             messages.success(
                 request,
-                _("The report is moved; %(n)s people who had acted on it are told.") % {"n": change.notified},
+                _("The report is moved. People who had acted on it and are told: %(n)s.") % {"n": change.notified},
             )
             return redirect("meetings_staff:workspace", pk=meeting.pk)
     status = 400 if request.method == "POST" else 200

@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from esep.accounts.models import Role
 from esep.meetings.models import Meeting, MeetingStatus
@@ -21,6 +22,13 @@ from esep.testing.protocols import at
 pytestmark = pytest.mark.django_db
 NOW = at(2026, 1, 10, 10)
 URL = "/ru/staff/planning/plan/"
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are asserted in English (msgids); the pages under /ru/ are checked in Russian."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
@@ -71,7 +79,7 @@ def test_saving_with_a_conflict_is_refused_and_stores_nothing_then_fixed_and_app
         before = Meeting.objects.count()
         response = client.post(URL, _form(rows, body, action="save"))
         assert response.status_code == 400
-        assert "another report at that time" in response.content.decode()
+        assert "другой отчёт" in response.content.decode()
         assert Meeting.objects.count() == before
         fixed = _form(rows, body, action="save", **{f"{rows[1].key}-date": "2026-02-12"})
         response = client.post(URL, fixed)

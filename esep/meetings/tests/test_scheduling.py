@@ -289,3 +289,34 @@ def test_new_report_page_is_403_for_a_read_only_role(client):
     body = f.body()
     client.force_login(f.user(Role.OVERSIGHT, terr=body.territory))
     assert client.get("/ru/staff/meetings/new/").status_code == 403
+
+
+def test_meetings_api_is_documented_with_examples(client):
+    schema = client.get("/api/v1/schema/", {"format": "json"}).json()
+    paths = schema["paths"]
+    for path, method in [
+        ("/api/v1/meetings/", "get"),
+        ("/api/v1/meetings/", "post"),
+        ("/api/v1/meetings/{id}/", "patch"),
+        ("/api/v1/meetings/{id}/reschedule/", "post"),
+        ("/api/v1/meetings/{id}/cancel/", "post"),
+        ("/api/v1/meetings/{id}/held/", "post"),
+    ]:
+        assert method in paths[path], (path, method)
+    create = paths["/api/v1/meetings/"]["post"]["requestBody"]["content"]["application/json"]
+    assert "examples" in create
+    move = paths["/api/v1/meetings/{id}/reschedule/"]["post"]["requestBody"]["content"]["application/json"]
+    assert "examples" in move
+
+
+def test_api_bad_input_is_400_in_the_one_error_format_and_stores_nothing(client):
+    meeting = f.meeting(starts_at=START)
+    api = _api(client, secretary_user(meeting.body))
+    response = api.post(
+        f"/api/v1/meetings/{meeting.pk}/reschedule/", {"starts_at": "not a date"}, content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert set(response.json()["error"]["fields"]) == {"starts_at", "reason"}
+    assert api.get("/api/v1/meetings/", {"year": "x"}).status_code == 400
+    meeting.refresh_from_db()
+    assert meeting.starts_at == START and not meeting.changes.exists()

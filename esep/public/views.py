@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from esep.core.collation import number_sql_order, sort_by
+from esep.core.collation import number_sql_order, sort_by, sort_places
 from esep.police.models import PoliceBody, StreetRange
 from esep.police.selectors import inspector_on
 from esep.public import selectors
@@ -114,6 +114,7 @@ def precinct(request, slug: str, number: str):
         "public/precinct.html",
         {
             "precinct": obj,
+            "settlements": sort_places(obj.settlements.all(), key=lambda t: t.name),
             "inspector": inspector_on(obj, timezone.localdate()),
             "next_meeting": selectors.next_meeting_of_precinct(obj),
             "past": selectors.past_meetings_of_precinct(obj),

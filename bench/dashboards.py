@@ -74,14 +74,25 @@ print(json.dumps(out))
 """
 
 
+SETTINGS = """
+from esep.settings import *  # noqa: F403
+DEBUG = False
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "ERROR"}}
+"""
+
+
 def env_for(db: Path) -> dict[str, str]:
+    DATA.mkdir(parents=True, exist_ok=True)
+    (DATA / "esep_bench_dash_settings.py").write_text(SETTINGS, encoding="utf-8")
     env = dict(os.environ)
     env.update(
         {
-            "DATABASE_URL": f"sqlite:///{db}",
+            "PYTHONPATH": f"{DATA}{os.pathsep}{ROOT}",
+            "DATABASE_URL": f"sqlite:///{db.resolve()}",
             "ESEP_SECRET_KEY": "bench-" + "x" * 40,
             "ESEP_DEBUG": "0",
-            "DJANGO_SETTINGS_MODULE": "esep.settings",
+            "DJANGO_SETTINGS_MODULE": "esep_bench_dash_settings",
             "ESEP_ALLOWED_HOSTS": "testserver,127.0.0.1",
         }
     )

@@ -219,7 +219,11 @@ def inspector_counts(
         precincts = precincts.filter(body__path__startswith=root.path)
     body_of = dict(precincts.values_list("id", "body_id"))
     facts: dict[int, dict[str, bool]] = {}
-    rows = _reporters_in(user, root, year, quarter).values_list(
+    reporters = _reporters_in(user, root, year, quarter)
+    if len(body_of) <= 2000:
+        # A district or region: drive the query from its precincts' index, not from the country's period.
+        reporters = reporters.filter(precinct_id__in=list(body_of))
+    rows = reporters.values_list(
         "precinct_id", "meeting__status", "meeting__starts_at", "meeting__protocol__status"
     )
     start, end = window

@@ -138,7 +138,8 @@ def meeting(request, code: str):
             "reporters": list(obj.reporters.all()),
             "questions": list(public_questions(obj.pk)[:100]),
             "accepts_questions": meeting_accepts_questions(obj),
-            "date_changes": list(obj.changes.filter(kind="rescheduled")),
+            # Residents who planned to come need the old date and the reason; a held meeting's page stays lean.
+            "date_changes": list(obj.changes.filter(kind="rescheduled")) if obj.status == "announced" else [],
         },
     )
 

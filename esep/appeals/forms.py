@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from esep.appeals.models import AppealKind
+from esep.core.collation import collation_key
 from esep.police.models import Competence, Subject
 
 
@@ -70,7 +71,14 @@ class ForwardForm(forms.Form):
 
     def __init__(self, *args, agencies=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = agencies
+        field = self.fields["agency"]
+        field.queryset = agencies.select_related("territory")
+        # The nearest territory first, then by name in the alphabet of the page's language (issue 8).
+        choices = list(field.choices)
+        blank = [c for c in choices if c[0] == ""]
+        rest = [c for c in choices if c[0] != ""]
+        rest.sort(key=lambda c: (-int(c[0].instance.territory.kato), collation_key(c[1])))
+        field.choices = blank + rest
 
 
 class ReasonForm(forms.Form):

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from esep.accounts.models import POLICE_ROLES, Role
 from esep.accounts.permissions import Action, has_role, restrict
 from esep.core import clock
+from esep.core.collation import number_sql_order
 from esep.core.panels import Panel, PanelRow, register_panel
 
 
@@ -31,7 +32,7 @@ def vacant_precincts(user: Any) -> Panel | None:
         return None
     rows = [
         PanelRow(f"№ {p.number} {p.name}", reverse("backoffice:precinct_detail", args=[p.pk]), str(p.body))
-        for p in qs.order_by("body__path", "number")[:10]
+        for p in qs.order_by("body__path", *number_sql_order("number"))[:10]
     ]
     return Panel(_("Precincts without an inspector today"), count, rows, severity="warn", order=80)
 

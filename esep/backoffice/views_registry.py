@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from esep.accounts.permissions import Action, can, may, restrict
 from esep.backoffice.forms import AssignmentEndForm, AssignmentForm, CoverageForm, PrecinctForm
 from esep.core import clock
+from esep.core.collation import number_sql_order
 from esep.core.staff import staff_required
 from esep.feedback.selectors import inspector_quarters
 from esep.police.models import Officer, Precinct
@@ -32,7 +33,7 @@ def precinct_list(request):
             | qs.filter(name_kk__icontains=query)
             | qs.filter(name_ru__icontains=query)
         )
-    page = Paginator(qs.order_by("body__path", "number"), 50).get_page(request.GET.get("page"))
+    page = Paginator(qs.order_by("body__path", *number_sql_order("number")), 50).get_page(request.GET.get("page"))
     today = clock.localdate()
     current = inspectors_on(list(page.object_list), today)
     rows = [(p, current.get(p.pk)) for p in page.object_list]

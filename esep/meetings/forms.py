@@ -6,7 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from esep.core import uploads
-from esep.meetings.models import InviteeCategory
+from esep.meetings.models import InviteeCategory, MeetingFormat, MeetingKind
+from esep.police.models import PoliceBody, Precinct
 
 LANG_CHOICES = [("kk", "Қазақша"), ("ru", "Русский")]
 
@@ -99,7 +100,7 @@ class AwardForm(forms.Form):
 
 
 class CancelForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), max_length=300)
+    reason = forms.CharField(label=_("Reason"), max_length=1000)
 
 
 class SummaryForm(forms.Form):
@@ -111,4 +112,52 @@ class SummaryForm(forms.Form):
     )
     summary_en = forms.CharField(
         label=_("Summary in English"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000, required=False
+    )
+
+
+class PlanForm(forms.Form):
+    """The plan of one report: where and how. The date is set at creation and moved by rescheduling."""
+
+    venue_kk = forms.CharField(label=_("Venue (Kazakh)"), max_length=300, required=False)
+    venue_ru = forms.CharField(label=_("Venue (Russian)"), max_length=300, required=False)
+    format = forms.ChoiceField(label=_("Format"), choices=MeetingFormat.choices)
+    online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
+    venue_capacity = forms.IntegerField(label=_("Venue capacity"), required=False, min_value=1, max_value=100000)
+    expected_attendance = forms.IntegerField(
+        label=_("Expected attendance"), required=False, min_value=1, max_value=100000
+    )
+
+
+class MeetingCreateForm(PlanForm):
+    kind = forms.ChoiceField(label=_("Kind of report"), choices=MeetingKind.choices)
+    body = forms.ModelChoiceField(label=_("Police body"), queryset=PoliceBody.objects.none())
+    precinct = forms.ModelChoiceField(
+        label=_("Precinct (inspector's report)"), queryset=Precinct.objects.none(), required=False
+    )
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput({"type": "date"}))
+    time = forms.TimeField(label=_("Time"), widget=forms.TimeInput({"type": "time"}))
+
+    field_order = ["kind", "body", "precinct", "date", "time"]
+
+    def __init__(self, *args, bodies=None, precincts=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from esep.core.collation import sort_choices
+
+        if bodies is not None:
+            self.fields["body"].queryset = bodies
+            self.fields["body"].choices = sort_choices(list(self.fields["body"].choices))
+        if precincts is not None:
+            self.fields["precinct"].queryset = precincts
+            self.fields["precinct"].label_from_instance = lambda p: f"{p.body} · №{p.number} {p.name}"
+            self.fields["precinct"].choices = sort_choices(list(self.fields["precinct"].choices))
+
+
+class RescheduleForm(forms.Form):
+    date = forms.DateField(label=_("New date"), widget=forms.DateInput({"type": "date"}))
+    time = forms.TimeField(label=_("New time"), widget=forms.TimeInput({"type": "time"}))
+    reason = forms.CharField(label=_("Reason for the move"), max_length=1000)
+    late_reason = forms.CharField(
+        label=_("Reason for the short notice (only if the new date is under the notice term)"),
+        max_length=1000,
+        required=False,
     )

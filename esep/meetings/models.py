@@ -76,6 +76,8 @@ class Meeting(models.Model):
     summary_kk = models.TextField(_("published summary (Kazakh)"), blank=True)
     summary_ru = models.TextField(_("published summary (Russian)"), blank=True)
     summary_en = models.TextField(_("published summary (English)"), blank=True)
+    # Shown on the public page of a cancelled meeting, so residents who planned to come know why.
+    cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
     created_at = models.DateTimeField(default=clock.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -90,6 +92,9 @@ class Meeting(models.Model):
             models.Index(
                 fields=["-published_at"], name="meeting_published_desc", condition=Q(published_at__isnull=False)
             ),
+            # Who did not report: meetings of a kind and period; a body's meetings in time order.
+            models.Index(fields=["kind", "period_year", "period_quarter"], name="meeting_kind_period"),
+            models.Index(fields=["body", "starts_at"], name="meeting_body_start"),
         ]
         verbose_name = _("report to the population")
         verbose_name_plural = _("reports to the population")
@@ -108,6 +113,35 @@ class Meeting(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status in {MeetingStatus.ANNOUNCED, MeetingStatus.HELD, MeetingStatus.CLOSED}
+
+
+class MeetingChangeKind(models.TextChoices):
+    RESCHEDULED = "rescheduled", _("rescheduled")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+class MeetingChange(models.Model):
+    """The meeting's history of dates: each move or cancellation with its reason and who made it, kept
+    beside the audit log so the staff page and the public page can show it without reading the log."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="changes")
+    kind = models.CharField(max_length=12, choices=MeetingChangeKind.choices)
+    old_starts_at = models.DateTimeField()
+    new_starts_at = models.DateTimeField(null=True, blank=True)
+    reason = models.TextField(_("reason"))
+    actor_name = models.CharField(max_length=200, blank=True)
+    notified = models.PositiveIntegerField(default=0)
+    at = models.DateTimeField(auto_now_add=True)
+
+    scope_body_field = "meeting__body"
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("change of a meeting")
+        verbose_name_plural = _("changes of meetings")
+
+    def __str__(self) -> str:
+        return f"{self.meeting_id} · {self.kind} · {self.at:%Y-%m-%d}"
 
 
 class MeetingReporter(models.Model):

@@ -55,6 +55,33 @@ def meeting_local_date(meeting: Meeting) -> dt.date:
 # --- lifecycle ------------------------------------------------------------------------------------------
 
 
+def meeting_require_started(meeting: Meeting, *, what: str = "held") -> None:
+    """Nothing that proves a report took place may be recorded before it starts (Asia/Almaty wall time is
+    only how it is shown; the comparison is between aware instants). ``what``: "held", "minutes", "signed"."""
+    if clock.now() >= meeting.starts_at:
+        return
+    when = timezone.localtime(meeting.starts_at).strftime("%d.%m.%Y %H:%M")
+    if what == "minutes":
+        message = _("The minutes cannot be started before the meeting starts (%(when)s).")
+    elif what == "signed":
+        message = _("The minutes cannot be signed before the meeting starts (%(when)s).")
+    else:
+        message = _("A meeting cannot be marked held before it starts (%(when)s).")
+    raise ValidationError(message % {"when": when}, code="not_started")
+
+
+def meeting_held_evidence_missing(meeting: Meeting) -> list[str]:
+    """What a meeting still lacks to be recorded as held, each with its paragraph:
+    an inspector's report registers its participants (Order 652 p.32); a chief's report is an in-person
+    speech before the population (Order 608 p.2, "очное выступление"), never online."""
+    missing: list[str] = []
+    if meeting.kind == "inspector" and not meeting.participants.exists():
+        missing.append(_("the participants registered at the door (Order 652 p.32)"))
+    if meeting.kind == "chief" and meeting.format == "online":
+        missing.append(_("an in-person report: a chief reports in person, not online (Order 608 p.2)"))
+    return missing
+
+
 def meeting_transition(*, meeting: Meeting, to: str, actor: Any, reason: str = "") -> Meeting:
     """Move a meeting along ``workflow.TRANSITIONS``; refuse anything else."""
     with transaction.atomic():
@@ -64,6 +91,14 @@ def meeting_transition(*, meeting: Meeting, to: str, actor: Any, reason: str = "
                 _("A meeting that is %(current)s cannot become %(target)s.")
                 % {"current": row.get_status_display(), "target": MeetingStatus(to).label}
             )
+        if to == MeetingStatus.HELD:
+            meeting_require_started(row, what="held")
+            missing = meeting_held_evidence_missing(row)
+            if missing:
+                raise ValidationError(
+                    _("The meeting cannot be marked held without: %(missing)s.") % {"missing": "; ".join(missing)},
+                    code="evidence_missing",
+                )
         previous = row.status
         row.status = to
         row.save(update_fields=["status", "updated_at"])
@@ -100,12 +135,6 @@ def meeting_summary_publish(
 
 def meeting_mark_held(*, meeting: Meeting, actor: Any) -> Meeting:
     return meeting_transition(meeting=meeting, to=MeetingStatus.HELD, actor=actor)
-
-
-def meeting_cancel(*, meeting: Meeting, actor: Any, reason: str) -> Meeting:
-    if not reason.strip():
-        raise ValidationError(_("Say why the meeting is cancelled."))
-    return meeting_transition(meeting=meeting, to=MeetingStatus.CANCELLED, actor=actor, reason=reason)
 
 
 def meeting_close(*, meeting: Meeting, actor: Any) -> Meeting:

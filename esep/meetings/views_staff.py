@@ -21,6 +21,7 @@ from esep.appeals.selectors import previous_report_measures
 from esep.core.staff import staff_required
 from esep.meetings import forms, selectors, services
 from esep.meetings.models import Meeting, MeetingStatus, Participant
+from esep.workflows import scheduling
 
 
 def _meeting(request, pk: int, action: Action = Action.VIEW) -> Meeting:
@@ -61,6 +62,7 @@ def workspace(request, pk: int):
         "invitations": meeting.invitations.all(),
         "videos": meeting.videos.all(),
         "awards": meeting.awards.all(),
+        "changes": list(meeting.changes.all()),
         "protocol": getattr(meeting, "protocol", None) if hasattr(meeting, "protocol") else None,
         "cancel_form": forms.CancelForm(),
         "video_upload_form": forms.VideoUploadForm(),
@@ -239,7 +241,7 @@ def status(request, pk: int):
         if action == "held":
             services.meeting_mark_held(meeting=meeting, actor=request.user)
         elif action == "cancel":
-            services.meeting_cancel(meeting=meeting, actor=request.user, reason=request.POST.get("reason", ""))
+            scheduling.meeting_cancel(meeting=meeting, actor=request.user, reason=request.POST.get("reason", ""))
         elif action == "close":
             services.meeting_close(meeting=meeting, actor=request.user)
         else:

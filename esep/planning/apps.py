@@ -9,6 +9,7 @@ class PlanningConfig(AppConfig):
     staff_menu = [
         (_("Who did not report"), "planning_staff:not_reported"),
         (_("Schedules"), "planning_staff:schedule_list"),
+        (_("Plan a period"), "planning_staff:plan"),
     ]
 
     def ready(self) -> None:

@@ -79,3 +79,30 @@ class ScheduleEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.schedule} · {self.meeting_id}"
+
+
+class PeriodAlert(models.Model):
+    """One warning, before a period ends, to a body's staff unit and chief about precincts (or, for chiefs'
+    reports, the body itself) with no report planned or none held yet. One row per body and period makes
+    ``esep planning alert`` idempotent: the run that inserts the row is the one that sends."""
+
+    body = models.ForeignKey("police.PoliceBody", on_delete=models.CASCADE, related_name="period_alerts")
+    kind = models.CharField(max_length=10)
+    period_year = models.PositiveSmallIntegerField()
+    period_quarter = models.PositiveSmallIntegerField(default=0)  # 0 for the chiefs' year
+    sent_at = models.DateTimeField()
+    not_planned = models.JSONField(default=list)
+    not_held = models.JSONField(default=list)
+    recipients = models.JSONField(default=list)
+
+    scope_body_field = "body"
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["body", "kind", "period_year", "period_quarter"], name="period_alert_once")
+        ]
+        verbose_name = _("warning before the end of a period")
+        verbose_name_plural = _("warnings before the end of a period")
+
+    def __str__(self) -> str:
+        return f"{self.body_id} · {self.kind} · {self.period_year} Q{self.period_quarter}"

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from esep.core import clock
 from esep.core.panels import Panel, PanelRow, register_panel
-from esep.planning.selectors import ObligationStatus, counts_by_body, inspector_obligations
+from esep.planning.selectors import ObligationStatus, inspector_counts
 
 
 @register_panel
@@ -18,11 +18,7 @@ def missing_inspector_reports(user: Any) -> Panel | None:
     quarter = (today.month - 1) // 3  # the last finished quarter
     year = today.year if quarter else today.year - 1
     quarter = quarter or 4
-    rows = [
-        r
-        for r in counts_by_body(inspector_obligations(user, year=year, quarter=quarter))
-        if r.counts[ObligationStatus.MISSING]
-    ]
+    rows = [r for r in inspector_counts(user, year=year, quarter=quarter) if r.counts[ObligationStatus.MISSING]]
     total = sum(r.counts[ObligationStatus.MISSING] for r in rows)
     if not total:
         return None

@@ -66,7 +66,11 @@ def schedule_approve(*, schedule: Schedule, actor: Any) -> Schedule:
     with transaction.atomic():
         schedule = Schedule.objects.select_for_update().get(pk=schedule.pk)
         _guard(schedule, ScheduleStatus.APPROVED)
-        if conflicts_for(schedule_meetings(schedule)):
+        meetings = schedule_meetings(schedule)
+        if not meetings:
+            # Order 608 p.8.1: the body approves a schedule of reports; an empty one plans nothing.
+            raise ValidationError(_("An empty schedule cannot be approved: plan the reports first."), code="empty")
+        if conflicts_for(meetings):
             raise ValidationError(_("Resolve the conflicts before approving the schedule."))
         schedule.status = ScheduleStatus.APPROVED
         schedule.approved_by = actor if getattr(actor, "is_authenticated", False) else None

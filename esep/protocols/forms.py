@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from esep.core import uploads
+from esep.core.collation import sort_choices
 from esep.police.models import Competence, StateAgency, Subject
 from esep.protocols.models import ControlStatus, ItemKind
 
@@ -49,9 +50,8 @@ class ItemForm(forms.Form):
             ]
             # State bodies of the meeting's region.
             region = meeting.body.territory.kato[:2]
-            self.fields["target_agency"].queryset = StateAgency.objects.filter(
-                territory__kato__startswith=region
-            ).order_by("name_kk")
+            self.fields["target_agency"].queryset = StateAgency.objects.filter(territory__kato__startswith=region)
+            self.fields["target_agency"].choices = sort_choices(list(self.fields["target_agency"].choices))
 
 
 class DecisionForm(forms.Form):

@@ -18,6 +18,7 @@ from esep.core import clock
 from esep.core.audit import audit_record
 from esep.core.pagecache import public_changed_on_commit
 from esep.meetings.models import Meeting, MeetingReporter, MeetingStatus
+from esep.meetings.services import meeting_require_started
 from esep.police.models import Competence, StateAgency, Subject
 from esep.protocols import sealing, witness
 from esep.protocols.models import (
@@ -73,6 +74,7 @@ def protocol_start(*, meeting: Meeting, actor: Any) -> Protocol:
     require(actor, Action.KEEP_MINUTES, meeting)
     if meeting.status in {MeetingStatus.DRAFT, MeetingStatus.CANCELLED}:
         raise ValidationError(_("Minutes are kept only for a meeting that takes place."))
+    meeting_require_started(meeting, what="minutes")
     existing = Protocol.objects.filter(meeting=meeting).first()
     if existing is not None:
         return existing
@@ -369,6 +371,7 @@ def protocol_sign(*, protocol: Protocol, user: Any, slot: str | None = None) -> 
     """
     with transaction.atomic():
         row = _lock(protocol)
+        meeting_require_started(row.meeting, what="signed")
         version = pending_version(row)
         if version is None:
             if row.status == ProtocolStatus.DRAFT:

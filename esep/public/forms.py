@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from esep.core.collation import place_key
 from esep.territory.models import Level, Territory
 
 
@@ -41,14 +42,24 @@ class MeetingFilterForm(forms.Form):
         region_code = (self.data.get("region") or "")[:9] if self.is_bound else ""
         districts = Territory.objects.filter(level=Level.DISTRICT)
         if region_code:
-            self.fields["district"].queryset = districts.filter(kato__startswith=region_code[:2]).order_by("name_kk")
+            self.fields["district"].queryset = districts.filter(kato__startswith=region_code[:2])
         else:
             self.fields["district"].queryset = districts.none()
             self.fields["district"].widget.attrs["disabled"] = "disabled"
             self.fields["district"].help_text = _("Choose a region first.")
+        # Choices in the alphabet of the page's language (esep.core.collation); validation uses the queryset.
+        for name in ("region", "district"):
+            field = self.fields[name]
+            field.choices = sort_choices_places(list(field.choices))
 
     def clean(self):
         data = super().clean()
         if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
             self.add_error("date_to", _("The end date is before the start date."))
         return data
+
+
+def sort_choices_places(choices: list) -> list:
+    blank = [c for c in choices if c[0] in ("", None)]
+    rest = [c for c in choices if c[0] not in ("", None)]
+    return blank + sorted(rest, key=lambda c: place_key(str(c[1])))

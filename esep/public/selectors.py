@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Q, QuerySet
 
 from esep.core import clock
+from esep.core.collation import sort_by, sort_places
 from esep.meetings.models import Meeting, MeetingReporter, MeetingStatus
 from esep.police.models import PoliceBody, Precinct, StreetRange
 from esep.police.selectors import inspectors_on
@@ -159,19 +160,21 @@ def precincts_of_territory(territory: Territory, *, limit: int = 300) -> list[Pr
 
 
 def bodies_of_territory(territory: Territory) -> list[PoliceBody]:
-    return list(
+    return sort_by(
         PoliceBody.objects.filter(territory__kato__startswith=territory.prefix)
         .select_related("territory")
-        .order_by("path")[:100]
+        .order_by("path")[:100],
+        key=lambda b: b.name,
     )
 
 
 def regions() -> list[Territory]:
-    return list(Territory.objects.filter(level=Level.OBLAST).order_by("name_kk"))
+    """The 20 regions in the alphabet of the page's language (esep.core.collation)."""
+    return sort_places(Territory.objects.filter(level=Level.OBLAST), key=lambda t: t.name)
 
 
 def children(territory: Territory) -> list[Territory]:
-    return list(Territory.objects.filter(parent=territory).order_by("name_kk")[:500])
+    return sort_places(Territory.objects.filter(parent=territory)[:500], key=lambda t: t.name)
 
 
 def district_at(lat: float, lon: float) -> Territory | None:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from esep.core import clock
+from esep.core.collation import number_sql_order, sort_by, sort_places
 from esep.police.models import PoliceBody, StreetRange
 from esep.police.selectors import inspector_on, precinct_at
 from esep.public import selectors
@@ -121,7 +122,7 @@ def body(request, slug: str):
     obj = PoliceBody.objects.select_related("territory", "parent").filter(slug=slug).first()
     if obj is None:
         raise Http404(_("No such police body."))
-    precincts = list(obj.precincts.select_related("point", "body").order_by("number")[:500])
+    precincts = list(obj.precincts.select_related("point", "body").order_by(*number_sql_order("number"))[:500])
     now = clock.now()
     meetings = selectors.body_meetings(obj).select_related("body")
     return render(
@@ -130,7 +131,7 @@ def body(request, slug: str):
         {
             "body": obj,
             "cards": selectors.precinct_cards(precincts),
-            "children": list(obj.children.order_by("name_kk")),
+            "children": sort_by(obj.children.all(), key=lambda b: b.name),
             "upcoming": list(meetings.filter(starts_at__gte=now).order_by("starts_at")[:10]),
             "past": list(
                 meetings.filter(starts_at__lt=now, status__in=selectors.PAST_STATUSES).order_by("-starts_at")[:10]
@@ -151,6 +152,7 @@ def precinct(request, slug: str, number: str):
         "public/precinct.html",
         {
             "precinct": obj,
+            "settlements": sort_places(obj.settlements.all(), key=lambda t: t.name),
             "inspector": inspector_on(obj, clock.localdate()),
             "next_meeting": upcoming,
             "past": past,
@@ -174,6 +176,8 @@ def meeting(request, code: str):
             "reporters": list(obj.reporters.all()),
             "questions": list(public_questions(obj.pk)[:100]),
             "accepts_questions": meeting_accepts_questions(obj),
+            # Residents who planned to come need the old date and the reason; a held meeting's page stays lean.
+            "date_changes": list(obj.changes.filter(kind="rescheduled")) if obj.status == "announced" else [],
         },
     )
 

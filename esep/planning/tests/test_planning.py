@@ -10,8 +10,15 @@ from django.utils import timezone
 from esep.accounts.models import Role
 from esep.meetings.models import MeetingStatus
 from esep.planning.models import ScheduleStatus
-from esep.planning.selectors import chief_obligations, conflicts_for, counts_by_body, inspector_obligations
+from esep.planning.selectors import (
+    chief_obligations,
+    conflicts_for,
+    counts_by_body,
+    inspector_counts,
+    inspector_obligations,
+)
 from esep.planning.services import schedule_approve, schedule_draft, schedule_reopen
+from esep.protocols.models import Protocol
 from esep.testing import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +32,12 @@ def admin():
     return f.user(Role.ADMIN)
 
 
+def signed(meeting, status="signed"):
+    """Minutes in ``status``: only signed minutes make a held report done (Order 608 pp.14-15; 652 p.32)."""
+    Protocol.objects.create(meeting=meeting, status=status, started_at=meeting.starts_at, place="Мектеп")
+    return meeting
+
+
 STATUSES = [
     # (id naming the paragraph, meeting date or None, meeting status, as_of, expected)
     ("652-p.26-held-in-quarter", at(2024, 5, 20, 18), MeetingStatus.HELD, dt.date(2024, 7, 10), "on_time"),
@@ -32,6 +45,8 @@ STATUSES = [
     ("652-p.26-nothing-quarter-over", None, None, dt.date(2024, 7, 10), "missing"),
     ("652-p.26-nothing-quarter-running", None, None, dt.date(2024, 5, 1), "upcoming"),
     ("652-p.26-scheduled", at(2024, 6, 20, 18), MeetingStatus.SCHEDULED, dt.date(2024, 5, 1), "planned"),
+    ("652-p.32-held-minutes-unsigned-not-done", at(2024, 5, 20, 18), "held:draft", dt.date(2024, 7, 10), "unproven"),
+    ("652-p.32-held-no-minutes-not-done", at(2024, 5, 20, 18), "held:none", dt.date(2024, 7, 10), "unproven"),
     ("652-p.26-scheduled-never-held", at(2024, 6, 20, 18), MeetingStatus.SCHEDULED, dt.date(2024, 7, 10), "missing"),
     (
         "652-p.26-cancelled-counts-as-nothing",
@@ -48,11 +63,19 @@ STATUSES = [
 )
 def test_inspector_obligation_status(when, status, as_of, expected):
     off, prec = f.inspector_with_precinct()
+    minutes = "signed"
+    if status and ":" in status:
+        status, minutes = status.split(":")
     if when:
-        f.meeting(reporters=[(off, prec)], starts_at=when, status=status, period_year=2024, period_quarter=2)
+        m = f.meeting(reporters=[(off, prec)], starts_at=when, status=status, period_year=2024, period_quarter=2)
+        if status == MeetingStatus.HELD and minutes != "none":
+            signed(m, minutes)
     (ob,) = inspector_obligations(admin(), year=2024, quarter=2, as_of=as_of)
     assert ob.status == expected
     assert ob.officer == off
+    # The counts computed in SQL (GROUP BY) agree with the per-precinct statuses.
+    (row,) = inspector_counts(admin(), year=2024, quarter=2, as_of=as_of)
+    assert row.counts[expected] == 1 and row.owed == 1
 
 
 def test_joint_gathering_counts_for_each_inspector():
@@ -60,7 +83,7 @@ def test_joint_gathering_counts_for_each_inspector():
     a, pa = f.inspector_with_precinct(body)
     b, pb = f.inspector_with_precinct(body)
     _c, _pc = f.inspector_with_precinct(body)
-    f.meeting(reporters=[(a, pa), (b, pb)], starts_at=at(2024, 5, 20, 18), status=MeetingStatus.HELD)
+    signed(f.meeting(reporters=[(a, pa), (b, pb)], starts_at=at(2024, 5, 20, 18), status=MeetingStatus.HELD))
     result = {
         ob.precinct.pk: ob.status
         for ob in inspector_obligations(admin(), year=2024, quarter=2, as_of=dt.date(2024, 7, 10))
@@ -93,9 +116,10 @@ CHIEF = [
 def test_chief_obligation(when, year, expected):
     body = f.body()
     chief = f.officer(body, position="chief")
-    f.meeting(
+    m = f.meeting(
         kind="chief", body_=body, reporters=[(chief, None)], starts_at=when, status=MeetingStatus.HELD, period_year=year
     )
+    signed(m)
     (ob,) = chief_obligations(admin(), year=year, as_of=dt.date(year + 1, 6, 1))
     assert ob.status == expected
 

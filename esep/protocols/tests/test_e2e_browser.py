@@ -133,6 +133,8 @@ def test_inspector_quarterly_report_from_invitations_to_a_closed_complaint(world
         page.fill("input[name=award-recipient]", "Дружинник Омаров Серік")
         page.fill("input[name=award-reason]", "за помощь в охране общественного порядка")
         page.click("text=Записать награждение")
+        traveller.move_to(at(2026, 3, 12, 18, 5))  # "held" only once the meeting has started (issue 8)
+        page.goto(f"{base}/ru/staff/meetings/{meeting.pk}/")
         page.click("button[value=held]")
         page.wait_for_selector("#meeting-status >> text=проведена")
 

@@ -1,0 +1,293 @@
+"""REST endpoints of meetings under /api/v1/meetings/: list, create, update, reschedule, cancel, mark held.
+
+The same permission rules and services as the staff pages: rows come through ``restrict``; a meeting of
+another body is 404, a read-only role (akimat, oversight ...) gets 403 on every write; the services decide
+the rest, and their refusals come back in the one error format (``esep.api.errors``) with the service's code.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import exceptions, mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from esep.accounts.permissions import Action, restrict
+from esep.core.errors import EsepError as ApiError
+from esep.meetings import selectors, services
+from esep.meetings.models import Meeting, MeetingChange, MeetingFormat, MeetingKind
+from esep.police.models import Officer, PoliceBody, Precinct
+from esep.territory.models import Territory
+from esep.workflows import scheduling
+
+# Refusals that are about the meeting's state, not the request's shape.
+CONFLICT_CODES = {"status", "not_started", "evidence_missing", "same"}
+
+
+def service_error(error: ValidationError) -> ApiError:
+    code = getattr(error, "code", None) or "invalid"
+    http = status.HTTP_409_CONFLICT if code in CONFLICT_CODES else status.HTTP_400_BAD_REQUEST
+    return ApiError(" ".join(error.messages), code=str(code), status_code=http)
+
+
+class ReporterSerializer(serializers.Serializer):
+    officer = serializers.IntegerField()
+    precinct = serializers.IntegerField(required=False, allow_null=True)
+
+
+class MeetingChangeSerializer(serializers.ModelSerializer):
+    kind = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = MeetingChange
+        fields = ["kind", "old_starts_at", "new_starts_at", "reason", "actor_name", "notified", "at"]
+
+
+class MeetingSerializer(serializers.ModelSerializer):
+    kind = serializers.CharField(read_only=True)
+    status = serializers.CharField(read_only=True)
+    format = serializers.CharField(read_only=True)
+    settlement = serializers.SlugRelatedField(slug_field="kato", read_only=True)
+    reporters = serializers.SerializerMethodField()
+    changes = MeetingChangeSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "id",
+            "code",
+            "kind",
+            "body",
+            "period_year",
+            "period_quarter",
+            "starts_at",
+            "ends_at",
+            "settlement",
+            "venue_kk",
+            "venue_ru",
+            "venue_capacity",
+            "expected_attendance",
+            "format",
+            "online_url",
+            "status",
+            "cancel_reason",
+            "reporters",
+            "changes",
+        ]
+
+    def get_reporters(self, obj) -> list[dict]:
+        return [{"officer": r.officer_id, "precinct": r.precinct_id} for r in obj.reporters.all()]
+
+
+class PlanSerializer(serializers.Serializer):
+    """Fields of a plan; on update every field is optional."""
+
+    ends_at = serializers.DateTimeField(required=False, allow_null=True)
+    settlement = serializers.CharField(required=False, allow_blank=True, max_length=9, help_text="KATO code")
+    venue_kk = serializers.CharField(required=False, allow_blank=True, max_length=300)
+    venue_ru = serializers.CharField(required=False, allow_blank=True, max_length=300)
+    venue_capacity = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=100000)
+    expected_attendance = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=100000)
+    format = serializers.ChoiceField(required=False, choices=MeetingFormat.choices)
+    online_url = serializers.URLField(required=False, allow_blank=True, max_length=200)
+
+
+class MeetingCreateSerializer(PlanSerializer):
+    kind = serializers.ChoiceField(choices=MeetingKind.choices)
+    body = serializers.IntegerField()
+    starts_at = serializers.DateTimeField()
+    reporters = ReporterSerializer(many=True, required=False)
+
+
+class RescheduleSerializer(serializers.Serializer):
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField(required=False, allow_null=True)
+    reason = serializers.CharField(max_length=1000)
+    late_reason = serializers.CharField(
+        required=False, allow_blank=True, max_length=1000, help_text="needed when the new date is under the notice term"
+    )
+
+
+class CancelSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=1000)
+
+
+_ERROR_EXAMPLE = OpenApiExample(
+    "Refused before the start",
+    value={"error": {"code": "not_started", "message": "A meeting cannot be marked held before it starts."}},
+    response_only=True,
+    status_codes=["409"],
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter("kind", str, enum=MeetingKind.values),
+            OpenApiParameter("status", str),
+            OpenApiParameter("year", int),
+            OpenApiParameter("quarter", int),
+            OpenApiParameter("body", int),
+        ]
+    ),
+)
+class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Reports to the population in the user's area."""
+
+    serializer_class = MeetingSerializer
+    queryset = Meeting.objects.none()
+
+    def get_queryset(self):
+        qs = selectors.meetings_for(self.request.user).prefetch_related("reporters", "changes").order_by("starts_at")
+        params = self.request.query_params
+        if params.get("kind"):
+            qs = qs.filter(kind=params["kind"][:10])
+        if params.get("status"):
+            qs = qs.filter(status=params["status"][:10])
+        for name, field in (("year", "period_year"), ("quarter", "period_quarter"), ("body", "body_id")):
+            value = params.get(name)
+            if value:
+                if not value.isdigit():
+                    raise ApiError(_("%(name)s must be a number.") % {"name": name}, code="invalid")
+                qs = qs.filter(**{field: int(value)})
+        return qs
+
+    def _changeable(self) -> Meeting:
+        meeting = self.get_object()  # 404 outside the user's area; 403 for a read-only role
+        return meeting
+
+    def _plan(self, data: dict) -> dict:
+        plan = dict(data)
+        if "settlement" in plan:
+            kato = plan.pop("settlement")
+            plan["settlement"] = Territory.objects.filter(kato=kato).first() if kato else None
+            if kato and plan["settlement"] is None:
+                raise ApiError(_("No such settlement."), code="invalid", fields={"settlement": [_("Unknown KATO.")]})
+        return plan
+
+    @extend_schema(
+        request=MeetingCreateSerializer,
+        responses={201: MeetingSerializer},
+        examples=[
+            OpenApiExample(
+                "An inspector's quarterly report",
+                value={
+                    "kind": "inspector",
+                    "body": 12,
+                    "starts_at": "2026-03-12T18:00:00+05:00",
+                    "ends_at": "2026-03-12T20:00:00+05:00",
+                    "venue_kk": "Мәдениет үйі, Абай к-сі, 10",
+                    "venue_ru": "Дом культуры, ул. Абая, 10",
+                    "format": "indoor",
+                    "reporters": [{"officer": 31, "precinct": 7}],
+                },
+                request_only=True,
+            )
+        ],
+    )
+    def create(self, request):
+        data = MeetingCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        body = restrict(PoliceBody.objects.all(), request.user).filter(pk=values.pop("body")).first()
+        if body is None:
+            raise exceptions.NotFound(_("No such police body in your area."))
+        if not restrict(PoliceBody.objects.filter(pk=body.pk), request.user, Action.CHANGE).exists():
+            raise exceptions.PermissionDenied()
+        reporters = []
+        for item in values.pop("reporters", []):
+            officer = Officer.objects.filter(pk=item["officer"]).select_related("body").first()
+            precinct = (
+                Precinct.objects.filter(pk=item["precinct"]).select_related("body").first()
+                if item.get("precinct")
+                else None
+            )
+            if officer is None or (item.get("precinct") and precinct is None):
+                raise ApiError(_("No such officer or precinct."), code="reporters")
+            reporters.append((officer, precinct))
+        try:
+            meeting = scheduling.meeting_create(
+                kind=values.pop("kind"),
+                body=body,
+                starts_at=values.pop("starts_at"),
+                reporters=reporters,
+                actor=request.user,
+                **self._plan(values),
+            )
+        except ValidationError as error:
+            raise service_error(error) from error
+        return Response(MeetingSerializer(meeting).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=PlanSerializer,
+        responses={200: MeetingSerializer},
+        examples=[OpenApiExample("A bigger hall", value={"venue_capacity": 200}, request_only=True)],
+    )
+    def partial_update(self, request, pk=None):
+        meeting = self._changeable()
+        data = PlanSerializer(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        try:
+            meeting = scheduling.meeting_update(meeting=meeting, actor=request.user, **self._plan(data.validated_data))
+        except ValidationError as error:
+            raise service_error(error) from error
+        return Response(MeetingSerializer(meeting).data)
+
+    @extend_schema(
+        request=RescheduleSerializer,
+        responses={200: MeetingSerializer},
+        examples=[
+            OpenApiExample(
+                "Moved a week later",
+                value={"starts_at": "2026-03-19T18:00:00+05:00", "reason": "The hall is closed for repairs."},
+                request_only=True,
+            ),
+        ],
+    )
+    @action(detail=True, methods=["post"])
+    def reschedule(self, request, pk=None):
+        meeting = self._changeable()
+        data = RescheduleSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            scheduling.meeting_reschedule(meeting=meeting, actor=request.user, **data.validated_data)
+        except ValidationError as error:
+            raise service_error(error) from error
+        return Response(MeetingSerializer(self.get_object()).data)
+
+    @extend_schema(
+        request=CancelSerializer,
+        responses={200: MeetingSerializer},
+        examples=[OpenApiExample("Cancelled", value={"reason": "Flooding on the road."}, request_only=True)],
+    )
+    @action(detail=True, methods=["post"])
+    def cancel(self, request, pk=None):
+        meeting = self._changeable()
+        data = CancelSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            scheduling.meeting_cancel(meeting=meeting, actor=request.user, reason=data.validated_data["reason"])
+        except ValidationError as error:
+            raise service_error(error) from error
+        return Response(MeetingSerializer(self.get_object()).data)
+
+    @extend_schema(request=None, responses={200: MeetingSerializer}, examples=[_ERROR_EXAMPLE])
+    @action(detail=True, methods=["post"])
+    def held(self, request, pk=None):
+        """Mark held: only after the start (Asia/Almaty), with the participants registered (Order 652 p.32)
+        and, for a chief, in person (Order 608 p.2)."""
+        meeting = self._changeable()
+        try:
+            services.meeting_mark_held(meeting=meeting, actor=request.user)
+        except ValidationError as error:
+            raise service_error(error) from error
+        return Response(MeetingSerializer(self.get_object()).data)
+
+
+def register(router) -> None:
+    router.register("meetings", MeetingViewSet, basename="meeting")
+
+
+urlpatterns: list = []

@@ -1,0 +1,127 @@
+"""A quarter for a whole body in one step (issue 8 item 2): proposals from the last report, conflicts shown
+before saving and refused on save, approval of the schedule (Order 608 p.8.1), an empty schedule refused,
+a printable schedule; permissions (another body 404, read-only roles 403)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+from django.utils import translation
+
+from esep.accounts.models import Role
+from esep.meetings.models import Meeting, MeetingStatus
+from esep.planning.bulk import period_proposals, plan_check
+from esep.planning.models import Schedule, ScheduleStatus
+from esep.planning.services import schedule_approve, schedule_draft
+from esep.testing import factories as f
+from esep.testing.protocols import at
+
+pytestmark = pytest.mark.django_db
+NOW = at(2026, 1, 10, 10)
+URL = "/ru/staff/planning/plan/"
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are asserted in English (msgids); the pages under /ru/ are checked in Russian."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def district():
+    body = f.body()
+    shared = f.officer(body)  # one inspector serving two precincts
+    p1, p2 = f.precinct(body, number="1"), f.precinct(body, number="2")
+    f.assignment(shared, p1)
+    f.assignment(shared, p2)
+    p10 = f.precinct(body, number="10")
+    f.assignment(f.officer(body), p10)
+    last = at(2025, 11, 12, 18)  # both of the shared inspector's last reports at the same hour, a Wednesday
+    for p in (p1, p2):
+        f.meeting(reporters=[(shared, p)], starts_at=last, status=MeetingStatus.CLOSED, venue_kk=f"Мектеп {p.number}")
+    staff = f.staff(Role.STAFF_UNIT, body)
+    return {"body": body, "precincts": [p1, p2, p10], "staff": staff, "shared": shared}
+
+
+def _form(rows, body, **edits):
+    data = {"body": body.pk, "kind": "inspector", "year": 2026, "quarter": 1}
+    for r in rows:
+        data[f"{r.key}-include"] = "on"
+        data[f"{r.key}-date"] = r.date.isoformat()
+        data[f"{r.key}-time"] = r.time.strftime("%H:%M")
+        data[f"{r.key}-venue_kk"] = r.venue_kk
+        data[f"{r.key}-venue_ru"] = r.venue_ru
+    data.update(edits)
+    return data
+
+
+def test_proposals_come_from_the_last_report_and_show_the_conflict(district):
+    with time_machine.travel(NOW, tick=False):
+        rows = period_proposals(body=district["body"], kind="inspector", year=2026, quarter=1)
+        assert [r.label.split()[0] for r in rows] == ["№1", "№2", "№10"]  # numbers by value
+        first = rows[0]
+        assert first.source == "last" and first.date == dt.date(2026, 2, 11) and first.time == dt.time(18, 0)
+        assert first.venue_kk == "Мектеп 1"
+        checked = plan_check(rows, kind="inspector", year=2026, quarter=1)
+    assert any("another report at that time" in p for p in checked[0].problems)
+    assert not checked[2].problems
+
+
+def test_saving_with_a_conflict_is_refused_and_stores_nothing_then_fixed_and_approved(client, district):
+    client.force_login(district["staff"])
+    body = district["body"]
+    with time_machine.travel(NOW, tick=False):
+        rows = period_proposals(body=body, kind="inspector", year=2026, quarter=1)
+        before = Meeting.objects.count()
+        response = client.post(URL, _form(rows, body, action="save"))
+        assert response.status_code == 400
+        assert "другой отчёт" in response.content.decode()
+        assert Meeting.objects.count() == before
+        fixed = _form(rows, body, action="save", **{f"{rows[1].key}-date": "2026-02-12"})
+        response = client.post(URL, fixed)
+        assert response.status_code == 302
+        schedule = Schedule.objects.get(body=body, kind="inspector", period_year=2026, period_quarter=1)
+        assert schedule.meetings.count() == 3
+        assert set(schedule.meetings.values_list("status", flat=True)) == {MeetingStatus.SCHEDULED}
+        client.post(f"/ru/staff/planning/schedules/{schedule.pk}/approve/")
+        schedule.refresh_from_db()
+        assert schedule.status == ScheduleStatus.APPROVED
+        # Planned now: the grid has nothing left to propose.
+        assert period_proposals(body=body, kind="inspector", year=2026, quarter=1) == []
+        printable = client.get(f"/ru/staff/planning/schedules/{schedule.pk}/print/").content.decode()
+    assert printable.count("<tr>") == 4 and "Дом культуры" in printable
+
+
+def test_a_date_outside_the_quarter_and_a_holiday_are_problems(district):
+    with time_machine.travel(NOW, tick=False):
+        rows = period_proposals(body=district["body"], kind="inspector", year=2026, quarter=1)
+        rows[0].date = dt.date(2026, 4, 2)
+        rows[2].date = dt.date(2026, 3, 8)  # International Women's Day, a public holiday
+        checked = plan_check(rows, kind="inspector", year=2026, quarter=1)
+    assert any("outside the period" in p for p in checked[0].problems)
+    assert any("public holiday" in p for p in checked[2].problems)
+
+
+def test_an_empty_schedule_cannot_be_approved(district):
+    with time_machine.travel(NOW, tick=False):
+        schedule = schedule_draft(body=f.body(), kind="inspector", year=2026, quarter=2, actor=district["staff"])
+        with pytest.raises(ValidationError, match="empty schedule"):
+            schedule_approve(schedule=schedule, actor=district["staff"])
+    schedule.refresh_from_db()
+    assert schedule.status == ScheduleStatus.DRAFT
+
+
+def test_permissions_other_body_404_read_only_403(client, district):
+    body = district["body"]
+    client.force_login(f.staff(Role.STAFF_UNIT, f.body()))
+    assert client.get(URL, {"body": body.pk}).status_code == 404
+    client.force_login(f.user(Role.OVERSIGHT, terr=body.territory))
+    assert client.get(URL, {"body": body.pk}).status_code == 403
+    with time_machine.travel(NOW, tick=False):
+        rows = period_proposals(body=body, kind="inspector", year=2026, quarter=1)
+        assert client.post(URL, _form(rows, body, action="save")).status_code == 403
+    assert not Schedule.objects.filter(body=body).exists()

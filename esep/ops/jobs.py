@@ -81,6 +81,14 @@ register(
 )
 register(
     Job(
+        "planning-alert",
+        ("planning", "alert"),
+        {"minute": "0", "hour": "8"},
+        _("Warn staff units and chiefs of reports still owed before a period ends"),
+    )
+)
+register(
+    Job(
         "retention-purge",
         ("retention", "purge"),
         {"minute": "30", "hour": "2"},

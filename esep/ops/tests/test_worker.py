@@ -40,6 +40,7 @@ def test_every_job_runs_on_its_schedule_through_a_day():
         "protocols-remind": 24,
         "accountability-sweep": 24,
         "protocols-publish-heads": 1,
+        "planning-alert": 1,
         "retention-purge": 1,
     }
     assert set(runs) == set(JOBS)

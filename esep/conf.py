@@ -114,6 +114,17 @@ UPLOAD_DOCUMENT_MAX_MB: int = _declare(
 UPLOAD_VIDEO_MAX_MB: int = _declare(
     "ESEP_UPLOAD_VIDEO_MAX_MB", int, 2048, "Largest meeting video file (MP4, MOV, 3GP, WebM, AVI), in MB."
 )
+MEDIA_STORAGE: str = _declare(
+    "ESEP_MEDIA_STORAGE",
+    str,
+    "filesystem",
+    "Where uploads live: filesystem (ESEP_MEDIA_ROOT) or s3 (a bucket; pip install -r requirements/s3.txt).",
+)
+S3_BUCKET: str = _declare("ESEP_S3_BUCKET", str, "", "The bucket for uploads when ESEP_MEDIA_STORAGE=s3.")
+S3_ENDPOINT_URL: str = _declare("ESEP_S3_ENDPOINT_URL", str, "", "The S3-compatible endpoint (empty: AWS).")
+S3_REGION: str = _declare("ESEP_S3_REGION", str, "", "The bucket's region, if the store needs one.")
+S3_ACCESS_KEY_ID: str = _declare("ESEP_S3_ACCESS_KEY_ID", str, "", "Access key for the bucket.")
+S3_SECRET_ACCESS_KEY: str = _declare("ESEP_S3_SECRET_ACCESS_KEY", str, "", "Secret key for the bucket.")
 PUBLIC_CACHE_SECONDS: int = _declare("ESEP_PUBLIC_CACHE_SECONDS", int, 300, "Anonymous page cache lifetime.")
 SEAL_KEY: str = _declare(
     "ESEP_SEAL_KEY",

@@ -138,8 +138,30 @@ LANGUAGE_COOKIE_NAME = "esep_language"
 STATIC_URL = "/static/"
 STATIC_ROOT = conf.STATIC_ROOT
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+if conf.MEDIA_STORAGE not in {"filesystem", "s3"}:
+    raise ImproperlyConfigured("ESEP_MEDIA_STORAGE must be filesystem or s3")
+if conf.MEDIA_STORAGE == "s3" and not conf.S3_BUCKET:
+    raise ImproperlyConfigured("ESEP_MEDIA_STORAGE=s3 needs ESEP_S3_BUCKET (and the bucket's credentials)")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploads: the local filesystem by default; an S3-compatible bucket in production (docs/operations.md).
+    # Either way they are served only through esep.public.media, with access checks: the bucket stays private.
+    "default": (
+        {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": conf.S3_BUCKET,
+                "endpoint_url": conf.S3_ENDPOINT_URL or None,
+                "region_name": conf.S3_REGION or None,
+                "access_key": conf.S3_ACCESS_KEY_ID or None,
+                "secret_key": conf.S3_SECRET_ACCESS_KEY or None,
+                "default_acl": "private",
+                "querystring_auth": True,
+                "file_overwrite": False,
+            },
+        }
+        if conf.MEDIA_STORAGE == "s3"
+        else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    ),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

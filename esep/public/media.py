@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import mimetypes
 import posixpath
-from pathlib import Path
 
-from django.conf import settings
+from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 
 from esep.accounts.permissions import Action, restrict
@@ -68,13 +67,16 @@ def serve(request, path: str):
     allowed, public = access(request.user, name) if name else (False, False)
     if not allowed:
         raise Http404
-    full = Path(settings.MEDIA_ROOT, name)
-    if not full.is_file():
+    # Through the storage (ESEP_MEDIA_STORAGE: the local filesystem, or an S3-compatible bucket in production),
+    # so the same checks hold wherever the bytes live.
+    if not default_storage.exists(name):
         raise Http404
-    content_type = mimetypes.guess_type(full.name)[0]
+    filename = posixpath.basename(name)
+    content_type = mimetypes.guess_type(filename)[0]
     if content_type not in SAFE_TYPES:
         content_type = "application/octet-stream"
-    response = FileResponse(full.open("rb"), as_attachment=True, filename=full.name, content_type=content_type)
+    stored = default_storage.open(name, "rb")
+    response = FileResponse(stored, as_attachment=True, filename=filename, content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
     if not public:
         response["Cache-Control"] = "no-store, private"

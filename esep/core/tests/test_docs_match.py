@@ -122,5 +122,5 @@ def test_the_readme_configuration_table_is_every_declared_variable():
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     table = readme.split("## Configuration", 1)[1].split("\n## ", 1)[0]
-    documented = set(re.findall(r"`((?:ESEP_|DATABASE_URL)[A-Z_]*)`", table))
+    documented = set(re.findall(r"`((?:ESEP_|DATABASE_URL)[A-Z0-9_]*)`", table))
     assert documented == set(conf.DECLARED)

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "esep.questions",
     "esep.protocols",
     "esep.appeals",
+    "esep.complaints",
     "esep.feedback",
     "esep.notifications",
     "esep.workflows",

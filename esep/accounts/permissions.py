@@ -79,18 +79,59 @@ def restrict(queryset: models.QuerySet, user: Any, action: Action | str = Action
     action = Action(action)
     field = body_field(queryset.model)
     condition = Q(pk__in=[])
+    everything = False
     for grant in grants(user):
         if not _allows(grant, action):
             continue
         if grant.role == Role.ADMIN:
-            return queryset
-        if grant.body_path is not None:
+            everything = True
+        elif grant.body_path is not None:
             condition |= Q(**{_join(field, "path__startswith"): grant.body_path})
         elif grant.territory_prefix is not None:
             if grant.territory_prefix == "":
-                return queryset
+                everything = True
             condition |= Q(**{_join(field, "territory__kato__startswith"): grant.territory_prefix})
-    return queryset.filter(condition)
+    result = queryset if everything else queryset.filter(condition)
+    return exclude_own_cases(result, user)
+
+
+def own_officer_ids(user: Any) -> set[int]:
+    """The officers the user's roles are linked to (an inspector's own officer card)."""
+    return {g.officer_id for g in grants(user) if g.officer_id is not None}
+
+
+def exclude_own_cases(queryset: models.QuerySet, user: Any) -> models.QuerySet:
+    """No one sees nor decides a complaint about their own act or inaction: the official concerned is not
+    impartial (АППК art. 99 — a complaint is considered by a body or official other than the one complained
+    of). A model names the officers a row concerns with ``scope_conflict_field``."""
+    field = getattr(queryset.model, "scope_conflict_field", None)
+    ids = own_officer_ids(user) if field else set()
+    if not ids:
+        return queryset
+    return queryset.exclude(**{f"{field}__in": sorted(ids)})
+
+
+def can_see_personal_data(user: Any) -> bool:
+    """Applicants' names and contacts are for the police body that considers the case (Law on personal data
+    arts. 7, 12: only the data the purpose needs); outside roles (akimat, maslikhat, public council,
+    oversight) see the case without them."""
+    return any(g.role in POLICE_ROLES or g.role == Role.ADMIN for g in grants(user))
+
+
+# Who records the outcome of a complaint about an officer: the leadership of the body (its chief, and its staff
+# unit preparing the decision for the chief) or of a body above it — never an inspector or a secretary, and
+# never an officer the complaint concerns. Order 608 p.16 / Order 652 p.32: complaints are checked under the
+# АППК; АППК art. 76 p.3 gives procedural decisions to the head, a deputy or the head of apparatus.
+COMPLAINT_DECIDERS = frozenset({Role.CHIEF, Role.STAFF_UNIT})
+
+
+def can_decide_complaint(user: Any, body_path: str, officer_ids: set[int]) -> bool:
+    if own_officer_ids(user) & set(officer_ids):
+        return False
+    return any(
+        g.role in COMPLAINT_DECIDERS and g.body_path is not None and body_path.startswith(g.body_path)
+        for g in grants(user)
+    )
 
 
 def can(user: Any, action: Action | str, obj: models.Model) -> bool:

@@ -130,7 +130,7 @@ def complaint_create(request):
     if not bodies.exists():
         raise PermissionDenied
     form = forms.ComplaintCreateForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         bodies=bodies.order_by("path"),
         officers=selectors.officers_in_scope(request.user).filter(body__in=bodies),
         precincts=Precinct.objects.filter(body__in=bodies).select_related("body").order_by("body__path", "number"),
@@ -175,7 +175,7 @@ def complaint_from_appeal(request, appeal_pk: int):
             raise PermissionDenied
         raise Http404(_("No such appeal in your area."))
     officers = selectors.officers_in_scope(request.user).filter(body__path__startswith=appeal.body.path)
-    form = forms.FromAppealForm(request.POST or None, officers=officers)
+    form = forms.FromAppealForm(request.POST if request.method == "POST" else None, officers=officers)
     if request.method == "POST" and form.is_valid():
         try:
             complaint = services.complaint_from_appeal(
@@ -232,7 +232,7 @@ def complaint_export(request):
 def complaint_import(request):
     if not _may_enter(request.user):
         raise PermissionDenied
-    form = forms.ImportForm(request.POST or None, request.FILES or None)
+    form = forms.ImportForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
     result = None
     status = 200
     if request.method == "POST":

@@ -224,3 +224,40 @@ def test_per_unit_analytics_equal_an_independent_count(client, world):
     client.force_login(world["chief"])
     page = client.get(reverse("complaints_staff:analytics") + "?by=point")
     assert page.status_code == 200 and str(world["precinct"].point) in page.content.decode()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_list_and_analytics_query_counts_do_not_grow_with_the_register(client, world, django_assert_max_num_queries):
+    for n in range(12):
+        _complaint(world, text=f"Шағым {n}")
+    client.force_login(world["chief"])
+    with django_assert_max_num_queries(14):
+        page = client.get(reverse("complaints_staff:list") + "?outcome=pending&from=2026-01-01&q=")
+    numbers = list(OfficerComplaint.objects.values_list("appeal__number", flat=True))
+    assert len(numbers) == 12 and all(number in page.content.decode() for number in numbers)
+    for by in ("officer", "precinct", "point", "body", "region"):
+        with django_assert_max_num_queries(14):
+            assert client.get(reverse("complaints_staff:analytics") + f"?by={by}").status_code == 200
+    # Bad filters are ignored, never a 500.
+    assert (
+        client.get(reverse("complaints_staff:list") + "?from=notadate&body=x&outcome=zzz&page=abc").status_code == 200
+    )
+
+
+@time_machine.travel(NOW, tick=False)
+def test_staff_enter_a_question_appeal_in_the_register_from_its_page(client, world):
+    appeal = ta.appeal(body=world["district"], source="question", precinct=world["precinct"])
+    client.force_login(world["chief"])
+    detail = client.get(reverse("appeals_staff:detail", args=[appeal.pk])).content.decode()
+    url = reverse("complaints_staff:from_appeal", args=[appeal.pk])
+    assert url in detail
+    assert client.post(url, {"officers": []}).status_code == 400
+    response = client.post(url, {"officers": [world["inspector"].pk]})
+    complaint = OfficerComplaint.objects.get(appeal=appeal)
+    assert response.status_code == 302 and complaint.source == "question"
+    assert url not in client.get(reverse("appeals_staff:detail", args=[appeal.pk])).content.decode()
+    # A read-only role cannot; another body does not even see the appeal.
+    client.force_login(world["oversight"])
+    assert client.post(url, {"officers": [world["inspector"].pk]}).status_code == 403
+    client.force_login(world["other_chief"])
+    assert client.get(url).status_code == 404

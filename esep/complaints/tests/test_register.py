@@ -155,6 +155,9 @@ def test_chief_records_outcome_through_the_page(client, world):
     client.force_login(world["chief"])
     page = client.get(reverse("complaints_staff:detail", args=[complaint.pk]))
     assert "Асқаров Бауыржан" in page.content.decode()
+    assert "Нәтижені жазу" in page.content.decode()  # "Record the outcome", in Kazakh by default
+    ru = client.get(reverse("complaints_staff:detail", args=[complaint.pk]).replace("/kk/", "/ru/", 1))
+    assert "Записать результат" in ru.content.decode()
     bad = {
         "outcome": "not_confirmed",
         "measures": "disciplinary",

@@ -168,10 +168,10 @@ def complaint_create(request):
 @login_required
 @staff_required
 @require_http_methods(["GET", "POST"])
-def complaint_from_appeal(request, appeal_pk: int):
-    appeal = appeal_for_staff(request.user, appeal_pk, Action.CHANGE)
+def complaint_from_appeal(request, pk: int):
+    appeal = appeal_for_staff(request.user, pk, Action.CHANGE)
     if appeal is None:
-        if appeal_for_staff(request.user, appeal_pk) is not None:
+        if appeal_for_staff(request.user, pk) is not None:
             raise PermissionDenied
         raise Http404(_("No such appeal in your area."))
     officers = selectors.officers_in_scope(request.user).filter(body__path__startswith=appeal.body.path)

@@ -21,6 +21,7 @@ from esep.accounts.permissions import Action, can_decide_complaint, can_see_pers
 from esep.complaints import services
 from esep.complaints.models import ComplaintSource, Measure, OfficerComplaint, Outcome
 from esep.core import clock
+from esep.core.errors import EsepError
 from esep.police.models import Officer, PoliceBody, Precinct
 
 COLUMNS = [
@@ -232,7 +233,7 @@ def import_csv(data: bytes, user) -> ImportResult:
                     result.decided += 1
                 elif existing is not None:
                     result.unchanged += 1
-    except services.ComplaintError as exc:
+    except EsepError as exc:  # a refusal of the register or of the appeals app: the whole file is rolled back
         result.created = result.decided = result.unchanged = 0
         result.errors = [(row.line, exc.message)]
     return result

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "esep.questions",
     "esep.protocols",
     "esep.appeals",
+    "esep.complaints",
     "esep.feedback",
     "esep.accountability",
     "esep.statistics",

@@ -347,7 +347,7 @@ def restrict(queryset: models.QuerySet, user: Any, action: Action | str = Action
     policy = policy_for(model)
     user_grants = grants(user)
     if any(g.role == Role.ADMIN for g in user_grants):
-        return queryset
+        return exclude_own_cases(queryset, user)
     if policy is None:
         return queryset.none()
     condition: Q | None = None
@@ -356,12 +356,51 @@ def restrict(queryset: models.QuerySet, user: Any, action: Action | str = Action
         if part is None:
             continue
         if part == Q():
-            return queryset
+            return exclude_own_cases(queryset, user)
         condition = part if condition is None else condition | part
     if condition is None:
         return queryset.none()
     # Every condition follows foreign keys (one row each) or uses pk__in subqueries: no duplicate rows.
-    return queryset.filter(condition)
+    return exclude_own_cases(queryset.filter(condition), user)
+
+
+def own_officer_ids(user: Any) -> set[int]:
+    """The officers the user's roles are linked to (an inspector's own officer card)."""
+    return {g.officer_id for g in grants(user) if g.officer_id is not None}
+
+
+def exclude_own_cases(queryset: models.QuerySet, user: Any) -> models.QuerySet:
+    """No one sees nor decides a complaint about their own act or inaction: the official concerned is not
+    impartial (АППК art. 99 — a complaint is considered by a body or official other than the one complained
+    of). A model names the officers a row concerns with ``scope_conflict_field``."""
+    field = getattr(queryset.model, "scope_conflict_field", None)
+    ids = own_officer_ids(user) if field else set()
+    if not ids:
+        return queryset
+    return queryset.exclude(**{f"{field}__in": sorted(ids)})
+
+
+def can_see_personal_data(user: Any) -> bool:
+    """Applicants' names and contacts are for the police body that considers the case (Law on personal data
+    arts. 7, 12: only the data the purpose needs); outside roles (akimat, maslikhat, public council,
+    oversight) see the case without them."""
+    return any(g.role in POLICE_ROLES or g.role == Role.ADMIN for g in grants(user))
+
+
+# Who records the outcome of a complaint about an officer: the leadership of the body (its chief, and its staff
+# unit preparing the decision for the chief) or of a body above it — never an inspector or a secretary, and
+# never an officer the complaint concerns. Order 608 p.16 / Order 652 p.32: complaints are checked under the
+# АППК; АППК art. 76 p.3 gives procedural decisions to the head, a deputy or the head of apparatus.
+COMPLAINT_DECIDERS = frozenset({Role.CHIEF, Role.STAFF_UNIT})
+
+
+def can_decide_complaint(user: Any, body_path: str, officer_ids: set[int]) -> bool:
+    if own_officer_ids(user) & set(officer_ids):
+        return False
+    return any(
+        g.role in COMPLAINT_DECIDERS and g.body_path is not None and body_path.startswith(g.body_path)
+        for g in grants(user)
+    )
 
 
 def can(user: Any, action: Action | str, obj: models.Model) -> bool:

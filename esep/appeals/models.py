@@ -153,6 +153,9 @@ class Appeal(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     scope_body_field = "body"
+    # A complaint about an officer (esep.complaints) is hidden from the officers it names (see
+    # esep.accounts.permissions.exclude_own_cases).
+    scope_conflict_field = "officer_complaint__officers"
 
     class Meta:
         ordering = ["-received_at", "-id"]

@@ -253,6 +253,29 @@ def _after_registration(appeal: Appeal, *, actor: Any, agency=None) -> None:
 # --- sources -----------------------------------------------------------------------------------------
 
 
+def appeal_reclassify_as_complaint(*, appeal: Appeal, actor) -> Appeal:
+    """An appeal found to be a complaint against an officer's act or inaction is considered as one: its term
+    becomes the complaint's, counted from registration as before (АППК art. 99: 20 working days, no
+    extension). Only while no answer, extension or forwarding has happened."""
+    with transaction.atomic():
+        appeal = _locked(appeal)
+        if appeal.kind == AppealKind.COMPLAINT:
+            return appeal
+        if appeal.kind != AppealKind.APPEAL or appeal.status not in (AppealStatus.REGISTERED, AppealStatus.IN_PROGRESS):
+            raise AppealError(_("Only an appeal still being considered can become a complaint against an officer."))
+        before = str(appeal.due_on or "")
+        appeal.kind = AppealKind.COMPLAINT
+        appeal.due_on, appeal.due_basis = clock.complaint_term(appeal.received_at)
+        appeal.save(update_fields=["kind", "due_on", "due_basis", "updated_at"])
+        audit_record(
+            actor=actor,
+            action="appeal.reclassify_complaint",
+            obj=appeal,
+            data={"due_before": before, "due_after": str(appeal.due_on)},
+        )
+    return appeal
+
+
 # --- transitions -------------------------------------------------------------------------------------
 
 

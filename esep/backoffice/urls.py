@@ -6,7 +6,17 @@ from esep.backoffice import views
 
 app_name = "backoffice"
 
-STAFF_APPS = ["meetings", "planning", "announcements", "questions", "protocols", "appeals", "law", "notifications"]
+STAFF_APPS = [
+    "meetings",
+    "planning",
+    "announcements",
+    "questions",
+    "protocols",
+    "appeals",
+    "complaints",
+    "law",
+    "notifications",
+]
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),

@@ -208,6 +208,35 @@ register_model_actions(
     personal_data=WRITERS | LOCAL_OUTSIDE,
     export={S, C, OV},
 )
+# A meeting's date history (esep.workflows.scheduling): read like the meeting, written by those who plan it.
+register_model_actions("meetings.meetingchange", view=EVERYONE, change=WRITERS)
+# The warning before a period ends (esep planning alert): a police body's own record.
+register_model_actions("planning.periodalert", outside=Outside.NONE, view=POLICE | {OV}, change={S, C})
+# The held report in public (esep.accountability): staff of the body choose what is published, after their
+# check of the redacted texts; reminders and residents' waiting questions and "was it fixed?" answers hold
+# personal data, so outside roles see none of them.
+register_model_actions("accountability.reportpublication", view=EVERYONE, change={S, C, INS}, publish={S, C, INS})
+register_model_actions("accountability.itempublication", view=EVERYONE, change={S, C, INS}, publish={S, C, INS})
+register_model_actions("accountability.decisionreminder", outside=Outside.NONE, view=POLICE)
+register_model_actions("accountability.waitingquestion", outside=Outside.NONE, view=POLICE, change=WRITERS)
+register_model_actions("accountability.fixcheck", outside=Outside.NONE, view=POLICE, change={S, C}, moderate={S, C})
+# What the report says (esep.reports) and prevention figures (esep.statistics): prepared by the reporting
+# police roles, read by everyone on the territory (they are published anyway).
+register_model_actions("reports.report", view=EVERYONE, change=WRITERS, publish=WRITERS)
+register_model_actions("reports.block", view=EVERYONE, change=WRITERS)
+register_model_actions("reports.mediapublication", view=EVERYONE, change=WRITERS)
+register_model_actions("statistics.preventionreport", view=EVERYONE, change=WRITERS)
+
+# Complaints about officers (esep.complaints): the body's leadership records the outcome (see
+# can_decide_complaint); outside roles with a territory read the register without applicants' data
+# (PERSONAL_DATA is police only); the officers a case concerns never see it (exclude_own_cases).
+register_model_actions(
+    "complaints.officercomplaint",
+    view=EVERYONE,
+    change={S, C},
+    export={S, C, OV},
+    personal_data=POLICE,
+)
 register_model_actions(
     "appeals.appealforward",
     outside=Outside.FORWARDED,

@@ -131,16 +131,16 @@ SEAL_KEY: str = _declare(
     str,
     "",
     "Key of the minutes seal (HMAC), held outside the database; required in production (check --deploy). "
-    "Empty: a key kept in var/seal_key on this machine.",
+    "Empty: a key kept in ESEP_VAR_DIR/seal_key on this machine.",
 )
 
 
 def local_seal_key() -> str:
-    """Without ESEP_SEAL_KEY, a random key kept in var/seal_key on this machine (never committed). Several
+    """Without ESEP_SEAL_KEY, a random key kept in ESEP_VAR_DIR/seal_key on this machine (never committed). Several
     servers must share one key: set ESEP_SEAL_KEY (``esep check --deploy`` refuses to pass without it)."""
     import secrets
 
-    path = BASE_DIR / "var" / "seal_key"
+    path = Path(VAR_DIR) / "seal_key"
     if path.exists():
         return path.read_text().strip()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -152,7 +152,7 @@ def local_seal_key() -> str:
 QUEUE_FILE: str = _declare(
     "ESEP_QUEUE_FILE",
     str,
-    str(BASE_DIR / "var" / "queue.sqlite3"),
+    str(Path(VAR_DIR) / "queue.sqlite3"),
     "The worker's queue when no Redis is configured (one machine only).",
 )
 METRICS_TOKEN: str = _declare(

@@ -46,6 +46,7 @@ def _check_deploy(**extra: str) -> subprocess.CompletedProcess:
         **os.environ,
         "ESEP_SECRET_KEY": "a-long-random-production-key-" + "x7Qp2" * 10,
         "ESEP_SECURE": "1",
+        "ESEP_SEAL_KEY": "seal-" + "s" * 40,
         "ESEP_DEBUG": "0",
         "ESEP_ALLOWED_HOSTS": "esep.example.kz",
         "ESEP_REDIS_URL": "",

@@ -58,7 +58,9 @@ def test_production_without_a_secret_key_does_not_start():
 
 
 def test_production_with_a_secret_key_starts():
-    result = _esep("check", ESEP_SECURE="1", ESEP_ALLOWED_HOSTS="esep.example.kz", ESEP_SECRET_KEY="k" * 60)
+    result = _esep(
+        "check", ESEP_SECURE="1", ESEP_ALLOWED_HOSTS="esep.example.kz", ESEP_SECRET_KEY="k" * 60, ESEP_SEAL_KEY="s" * 60
+    )
     assert result.returncode == 0, result.stderr
 
 

@@ -35,7 +35,13 @@ def _signed_minutes_and_a_file():
 
 
 def _esep(*args: str, database_url: str, media: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "DATABASE_URL": database_url, "ESEP_MEDIA_ROOT": str(media)}
+    # The copy is verified with the same seal key (kept outside the database, and outside the backup).
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "ESEP_MEDIA_ROOT": str(media),
+        "ESEP_SEAL_KEY": settings.ESEP_SEAL_KEY,
+    }
     env.pop("DJANGO_SETTINGS_MODULE", None)
     return subprocess.run(
         [sys.executable, "-m", "esep", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300

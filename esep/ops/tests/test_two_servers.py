@@ -27,6 +27,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.db import connection
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -119,6 +120,7 @@ def servers(world, tmp_path):
         "DATABASE_URL": f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
         "ESEP_REDIS_URL": REDIS_URL,
         "ESEP_SECRET_KEY": "two-servers-" + "k" * 40,
+        "ESEP_SEAL_KEY": settings.ESEP_SEAL_KEY,
         "ESEP_DEBUG": "0",
         "ESEP_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "ESEP_TRUSTED_PROXY_HOPS": "1",  # the test plays the load balancer that sets X-Forwarded-For

@@ -19,7 +19,7 @@ from esep.accounts.permissions import Action, can
 from esep.statistics.importer import ImportRefused, Row, form_1m_rows, read_figures
 from esep.statistics.models import Dataset, Figure, Indicator, Population, PreventionReport
 
-DATA_DIR = Path(settings.BASE_DIR) / "data" / "statistics"
+DATA_DIR = Path(settings.DATA_DIR) / "statistics"  # shipped in the package (esep/data links to data/)
 OFFICIAL_LICENCE = "PDDL 1.0"
 OFFICIAL_SOURCE = (
     "Legal statistics: Committee on Legal Statistics and Special Accounts of the General Prosecutor's Office "

@@ -123,6 +123,9 @@ def precinct_question(request, slug: str, number: str):
     context["form"] = form
     try:
         form.check_not_automated()
+        valid = form.is_valid()
+        if valid:
+            form.claim()  # atomically, before anything is saved: a re-sent form is refused here
     except Rejected:
         context["form"] = QuestionForm(operator=operator, initial={"text": request.POST.get("text", "")[:2000]})
         context["refused"] = _(
@@ -130,7 +133,7 @@ def precinct_question(request, slug: str, number: str):
             "Check the text and send it again."
         )
         return render(request, "accountability/precinct_question.html", context, status=400)
-    if not form.is_valid():
+    if not valid:
         return render(request, "accountability/precinct_question.html", context, status=400)
     try:
         row = waiting.waiting_question_submit(
@@ -142,9 +145,9 @@ def precinct_question(request, slug: str, number: str):
             language=get_language() or "kk",
         )
     except ValidationError as exc:
+        form.release()
         form.add_error(None, exc)
         return render(request, "accountability/precinct_question.html", context, status=400)
-    form.mark_used()
     return render(request, "accountability/precinct_question_sent.html", {"precinct": precinct, "row": row}, status=201)
 
 
@@ -191,11 +194,14 @@ def follow(request, scope: str, key: str):
     context["form"] = form
     try:
         form.check_not_automated()
+        valid = form.is_valid()
+        if valid:
+            form.claim()  # atomically, before anything is saved: a re-sent form is refused here
     except Rejected:
         context["form"] = FollowForm(operator=operator)
         context["refused"] = _("The form was sent too fast, expired or was already sent. Please send it again.")
         return render(request, "accountability/follow.html", context, status=400)
-    if not form.is_valid():
+    if not valid:
         return render(request, "accountability/follow.html", context, status=400)
     try:
         subscriptions.subscription_request(
@@ -206,9 +212,9 @@ def follow(request, scope: str, key: str):
             consent_given=form.cleaned_data["consent"],
         )
     except ValidationError as exc:
+        form.release()
         form.add_error(None, exc)
         return render(request, "accountability/follow.html", context, status=400)
-    form.mark_used()
     context["sent"] = True
     return render(request, "accountability/follow.html", context, status=201)
 

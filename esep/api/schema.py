@@ -29,8 +29,9 @@ DESCRIPTIONS = {
 }
 
 
-# Lists that answer 404 for a filter naming nothing the caller may see.
-EXTRA = {"/api/v1/messages/": ["404"]}
+# Lists that answer 404 for a filter naming nothing the caller may see; creating a meeting for a police body
+# outside the caller's area is 404 too (its existence is not revealed).
+EXTRA = {"/api/v1/messages/": ["404"], "/api/v1/meetings/": ["404"]}
 
 
 def _statuses(method: str, path: str, operation: dict) -> list[str]:

@@ -15,9 +15,10 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from esep.accounts.permissions import Action, restrict
+from esep.api.parsers import JSONParser
 from esep.core.errors import EsepError as ApiError
 from esep.meetings import selectors, services
-from esep.meetings.models import Meeting, MeetingChange, MeetingFormat, MeetingKind
+from esep.meetings.models import Meeting, MeetingChange, MeetingFormat, MeetingKind, MeetingStatus
 from esep.police.models import Officer, PoliceBody, Precinct
 from esep.territory.models import Territory
 from esep.workflows import scheduling
@@ -29,7 +30,7 @@ CONFLICT_CODES = {"status", "not_started", "evidence_missing", "same"}
 def service_error(error: ValidationError) -> ApiError:
     code = getattr(error, "code", None) or "invalid"
     http = status.HTTP_409_CONFLICT if code in CONFLICT_CODES else status.HTTP_400_BAD_REQUEST
-    return ApiError(" ".join(error.messages), code=str(code), status_code=http)
+    return ApiError(" ".join(error.messages), code=str(code), status=http)
 
 
 class ReporterSerializer(serializers.Serializer):
@@ -126,9 +127,9 @@ _ERROR_EXAMPLE = OpenApiExample(
     list=extend_schema(
         parameters=[
             OpenApiParameter("kind", str, enum=MeetingKind.values),
-            OpenApiParameter("status", str),
+            OpenApiParameter("status", str, enum=MeetingStatus.values),
             OpenApiParameter("year", int),
-            OpenApiParameter("quarter", int),
+            OpenApiParameter("quarter", int, enum=[1, 2, 3, 4]),
             OpenApiParameter("body", int),
         ]
     ),
@@ -136,20 +137,31 @@ _ERROR_EXAMPLE = OpenApiExample(
 class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Reports to the population in the user's area."""
 
+    # Bodies are JSON only: a form encoding cannot say "null" or a list of reporters the way the schema does.
+    parser_classes = [JSONParser]
+
     serializer_class = MeetingSerializer
     queryset = Meeting.objects.none()
 
     def get_queryset(self):
         qs = selectors.meetings_for(self.request.user).prefetch_related("reporters", "changes").order_by("starts_at")
         params = self.request.query_params
+        for name, allowed in (("kind", MeetingKind.values), ("status", MeetingStatus.values)):
+            value = params.get(name)
+            if value and value not in allowed:
+                message = _("%(name)s must be one of: %(values)s.") % {"name": name, "values": ", ".join(allowed)}
+                raise ApiError(message, code="invalid", fields={name: [message]})
         if params.get("kind"):
-            qs = qs.filter(kind=params["kind"][:10])
+            qs = qs.filter(kind=params["kind"])
         if params.get("status"):
-            qs = qs.filter(status=params["status"][:10])
+            qs = qs.filter(status=params["status"])
+        if params.get("quarter") and params["quarter"] not in {"1", "2", "3", "4"}:
+            message = _("%(name)s must be one of: %(values)s.") % {"name": "quarter", "values": "1, 2, 3, 4"}
+            raise ApiError(message, code="invalid", fields={"quarter": [message]})
         for name, field in (("year", "period_year"), ("quarter", "period_quarter"), ("body", "body_id")):
             value = params.get(name)
             if value:
-                if not value.isdigit():
+                if not (value.isascii() and value.isdigit() and len(value) <= 9):
                     raise ApiError(_("%(name)s must be a number.") % {"name": name}, code="invalid")
                 qs = qs.filter(**{field: int(value)})
         return qs

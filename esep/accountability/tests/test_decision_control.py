@@ -96,9 +96,14 @@ def test_inspector_report_decisions_are_closed_by_the_point_inspector(case, allo
             services.decision_control(decision=decision, status="done", progress="Орындалды", actor=user)
         decision.refresh_from_db()
         assert decision.control_status == "open" and decision.progress == ""
-        # Progress may still be recorded by the body's police staff; only closing is reserved.
-        if case in {"secretary", "staff-unit", "chief-of-body", "reporting-inspector-not-responsible-for-point"}:
+        # Progress may still be recorded by those who hold control (the chief, the reporting inspector);
+        # only closing is reserved. The secretary keeps minutes and the staff unit the registry: neither
+        # controls execution at all.
+        if case in {"chief-of-body", "reporting-inspector-not-responsible-for-point"}:
             services.decision_control(decision=decision, status="in_progress", progress="Басталды", actor=user)
+        elif case in {"secretary", "staff-unit"}:
+            with pytest.raises(PermissionDenied):
+                services.decision_control(decision=decision, status="in_progress", progress="Басталды", actor=user)
 
 
 CHIEF_CASES = [("chief-of-body", True), ("chief-of-parent-body", True), ("staff-unit", False), ("inspector", False)]

@@ -12,6 +12,7 @@ from esep.law import describe as law_describe
 from esep.law.describe import describe_meeting, evaluate_meeting
 from esep.meetings.models import MeetingKind, MeetingStatus
 from esep.protocols import services as protocol_services
+from esep.protocols.models import ProtocolVersion
 from esep.testing import appeals as ta
 from esep.testing import factories as f
 from esep.testing.law import first_day
@@ -67,9 +68,14 @@ def test_stored_minutes_carry_the_moment_with_its_almaty_offset(moment, offset):
     ids=["652-p.32-signed-before-it-began", "652-p.32-signed-as-it-began"],
 )
 def test_stored_minutes_completed_before_the_meeting(signed, expected):
-    meeting, inspector, secretary = inspector_meeting_with_people(at(2026, 3, 12, 18))
-    with time_machine.travel(signed, tick=False):
-        protocol_services.protocol_sign(protocol=minutes(meeting, secretary), user=inspector)
+    start = at(2026, 3, 12, 18)
+    meeting, inspector, secretary = inspector_meeting_with_people(start)
+    # The services refuse minutes started or signed before the meeting starts, so they are sealed at the start;
+    # the stored seal time is then set to ``signed`` directly, as a writer to the database could.
+    with time_machine.travel(max(signed, start), tick=False):
+        protocol = minutes(meeting, secretary)
+        protocol_services.protocol_sign(protocol=protocol, user=inspector)
+    ProtocolVersion.objects.filter(protocol=protocol, number=1).update(sealed_at=signed)
     assert ("minutes.before_meeting" in codes(meeting, dt.date(2026, 3, 20))) is expected
 
 

@@ -27,6 +27,11 @@ pytestmark = pytest.mark.django_db
 START = at(2026, 3, 12, 23)  # a meeting at 23:00 Almaty time, as in the issue
 
 
+def _planner(meeting):
+    # The staff unit plans, moves and marks reports held; the secretary keeps the minutes only (permissions).
+    return f.staff(Role.STAFF_UNIT, meeting.body)
+
+
 def _api(client, user):
     client.force_login(user)
     return client
@@ -65,7 +70,7 @@ def test_signing_before_the_start_is_refused_even_with_minutes_already_open():
 
 def test_marking_held_on_the_page_before_the_start_says_why_and_stores_nothing(client):
     meeting = f.meeting(starts_at=START, status=MeetingStatus.ANNOUNCED)
-    client.force_login(secretary_user(meeting.body))
+    client.force_login(_planner(meeting))
     with time_machine.travel(at(2026, 3, 12, 21, 24), tick=False):
         response = client.post(
             reverse("meetings_staff:status", kwargs={"pk": meeting.pk}), {"action": "held"}, follow=True
@@ -77,7 +82,8 @@ def test_marking_held_on_the_page_before_the_start_says_why_and_stores_nothing(c
 
 def test_marking_held_in_the_api_before_the_start_is_409_and_stores_nothing(client):
     meeting = f.meeting(starts_at=START, status=MeetingStatus.ANNOUNCED)
-    api = _api(client, secretary_user(meeting.body))
+    planner = _planner(meeting)
+    api = _api(client, planner)
     with time_machine.travel(at(2026, 3, 12, 21, 24), tick=False):
         register_people(meeting, 3)
         response = api.post(f"/api/v1/meetings/{meeting.pk}/held/")
@@ -86,6 +92,9 @@ def test_marking_held_in_the_api_before_the_start_is_409_and_stores_nothing(clie
     meeting.refresh_from_db()
     assert meeting.status == MeetingStatus.ANNOUNCED
     with time_machine.travel(START + dt.timedelta(minutes=5), tick=False):
+        # Over an hour later the idle session (30 min) has ended: the planner signs in afresh.
+        api.logout()
+        api.force_login(planner)
         assert api.post(f"/api/v1/meetings/{meeting.pk}/held/").status_code == 200
     meeting.refresh_from_db()
     assert meeting.status == MeetingStatus.HELD
@@ -94,7 +103,7 @@ def test_marking_held_in_the_api_before_the_start_is_409_and_stores_nothing(clie
 def test_an_inspectors_report_without_registered_participants_is_not_held(client):
     # Order 652 p.32: every participant is registered.
     meeting = f.meeting(starts_at=START, status=MeetingStatus.ANNOUNCED)
-    api = _api(client, secretary_user(meeting.body))
+    api = _api(client, _planner(meeting))
     with time_machine.travel(START + dt.timedelta(minutes=5), tick=False):
         response = api.post(f"/api/v1/meetings/{meeting.pk}/held/")
     assert response.status_code == 409
@@ -183,7 +192,7 @@ def test_reschedule_keeps_the_reason_and_tells_the_question_author_in_their_lang
 
 def test_a_published_meeting_moved_under_the_notice_term_needs_a_reason():
     meeting = f.meeting(starts_at=at(2026, 3, 30, 18), status=MeetingStatus.SCHEDULED)
-    staff = secretary_user(meeting.body)
+    staff = _planner(meeting)
     with time_machine.travel(at(2026, 3, 1, 10), tick=False):
         announcement_publish(meeting=meeting, actor=staff)
         with pytest.raises(ValidationError, match="at least 10 days"):
@@ -212,7 +221,7 @@ def test_cancel_shows_the_reason_on_the_public_page_and_moves_show_the_old_date(
     client, django_capture_on_commit_callbacks
 ):
     meeting = f.meeting(starts_at=START, status=MeetingStatus.SCHEDULED)
-    staff = secretary_user(meeting.body)
+    staff = _planner(meeting)
     url = f"/ru/meetings/{meeting.code}/"
     with time_machine.travel(at(2026, 2, 1, 10), tick=False):
         announcement_publish(meeting=meeting, actor=staff)
@@ -265,7 +274,7 @@ def test_the_page_refuses_a_past_date_with_a_message_and_stores_nothing(client):
 
 def test_reschedule_page_keeps_history_on_the_workspace(client):
     meeting = f.meeting(starts_at=START)
-    client.force_login(secretary_user(meeting.body))
+    client.force_login(_planner(meeting))
     with time_machine.travel(at(2026, 2, 1, 10), tick=False):
         response = client.post(
             f"/ru/staff/meetings/{meeting.pk}/reschedule/",
@@ -312,7 +321,7 @@ def test_meetings_api_is_documented_with_examples(client):
 
 def test_api_bad_input_is_400_in_the_one_error_format_and_stores_nothing(client):
     meeting = f.meeting(starts_at=START)
-    api = _api(client, secretary_user(meeting.body))
+    api = _api(client, _planner(meeting))
     response = api.post(
         f"/api/v1/meetings/{meeting.pk}/reschedule/", {"starts_at": "not a date"}, content_type="application/json"
     )

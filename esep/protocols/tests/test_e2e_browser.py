@@ -120,6 +120,9 @@ def test_inspector_quarterly_report_from_invitations_to_a_closed_complaint(world
         traveller.move_to(at(2026, 3, 12, 17, 45))
         login(page, base, "secretary")  # ten days later: the idle session has ended (docs/security.md)
         register_at_the_door(page, base, meeting, browser)
+        # Attendance, video, awards and "held" are the inspector's, who holds the report; the secretary only
+        # registers people at the door and keeps the minutes (permissions: the secretary is not a writer).
+        login(page, base, "inspector")
         page.goto(f"{base}/ru/staff/meetings/{meeting.pk}/invitations/")
         for category in ("akimat", "police_leadership"):  # Order 652 p.26: they take part
             row = page.locator("#invitations tr", has_text=f"Представитель: {category}")

@@ -24,7 +24,7 @@ def _data(report, lang: str, blocks) -> str:
             "indicator": _("Indicator"),
             "current": _("This period"),
             "previous": _("Same period a year earlier"),
-            "change": _("Change"),
+            "change": _("Change, year on year"),
             "rate": _("Per 10,000 residents"),
             "sources": _("Sources used"),
             "empty": _("This section is not written yet."),

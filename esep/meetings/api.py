@@ -7,9 +7,17 @@ the rest, and their refusals come back in the one error format (``esep.api.error
 
 from __future__ import annotations
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -82,6 +90,19 @@ class MeetingSerializer(serializers.ModelSerializer):
         return [{"officer": r.officer_id, "precinct": r.precinct_id} for r in obj.reporters.all()]
 
 
+# The address of an online gathering (Order 652 p.27), as the schema tells clients: an https address that
+# Django's URL validator accepts, or empty. Without the pattern the schema would promise any "uri".
+ONLINE_URL_PATTERN = (
+    r"^(|https://[a-z0-9]([a-z0-9-]{0,20}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,20}[a-z0-9])?)*\.[a-z]{2,10}"
+    r"(/[A-Za-z0-9._~-]{0,40}){0,4})$"
+)
+
+
+@extend_schema_field({"type": "string", "maxLength": 200, "pattern": ONLINE_URL_PATTERN})
+class OnlineUrlField(serializers.URLField):
+    pass
+
+
 class PlanSerializer(serializers.Serializer):
     """Fields of a plan; on update every field is optional."""
 
@@ -92,7 +113,7 @@ class PlanSerializer(serializers.Serializer):
     venue_capacity = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=100000)
     expected_attendance = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=100000)
     format = serializers.ChoiceField(required=False, choices=MeetingFormat.choices)
-    online_url = serializers.URLField(required=False, allow_blank=True, max_length=200)
+    online_url = OnlineUrlField(required=False, allow_blank=True, max_length=200)
 
 
 class MeetingCreateSerializer(PlanSerializer):
@@ -161,7 +182,7 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         for name, field in (("year", "period_year"), ("quarter", "period_quarter"), ("body", "body_id")):
             value = params.get(name)
             if value:
-                if not (value.isascii() and value.isdigit() and len(value) <= 9):
+                if not re.fullmatch(r"-?[0-9]{1,9}", value):
                     raise ApiError(_("%(name)s must be a number.") % {"name": name}, code="invalid")
                 qs = qs.filter(**{field: int(value)})
         return qs

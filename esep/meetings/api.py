@@ -98,6 +98,11 @@ ONLINE_URL_PATTERN = (
 )
 
 
+@extend_schema_field({"type": "string", "maxLength": 300, "pattern": r"^[^\x00]*$"})
+class TextField(serializers.CharField):
+    """Text without NUL characters (refused, like everywhere in Esep); the schema says so."""
+
+
 @extend_schema_field({"type": "string", "maxLength": 200, "pattern": ONLINE_URL_PATTERN})
 class OnlineUrlField(serializers.URLField):
     pass
@@ -108,8 +113,8 @@ class PlanSerializer(serializers.Serializer):
 
     ends_at = serializers.DateTimeField(required=False, allow_null=True)
     settlement = serializers.CharField(required=False, allow_blank=True, max_length=9, help_text="KATO code")
-    venue_kk = serializers.CharField(required=False, allow_blank=True, max_length=300)
-    venue_ru = serializers.CharField(required=False, allow_blank=True, max_length=300)
+    venue_kk = TextField(required=False, allow_blank=True, max_length=300)
+    venue_ru = TextField(required=False, allow_blank=True, max_length=300)
     venue_capacity = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=100000)
     expected_attendance = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=100000)
     format = serializers.ChoiceField(required=False, choices=MeetingFormat.choices)
@@ -149,9 +154,9 @@ _ERROR_EXAMPLE = OpenApiExample(
         parameters=[
             OpenApiParameter("kind", str, enum=MeetingKind.values),
             OpenApiParameter("status", str, enum=MeetingStatus.values),
-            OpenApiParameter("year", int),
+            OpenApiParameter("year", {"type": "integer", "minimum": 2000, "maximum": 2100}),
             OpenApiParameter("quarter", int, enum=[1, 2, 3, 4]),
-            OpenApiParameter("body", int),
+            OpenApiParameter("body", {"type": "integer", "minimum": 1, "maximum": 2147483647}),
         ]
     ),
 )
@@ -179,10 +184,12 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         if params.get("quarter") and params["quarter"] not in {"1", "2", "3", "4"}:
             message = _("%(name)s must be one of: %(values)s.") % {"name": "quarter", "values": "1, 2, 3, 4"}
             raise ApiError(message, code="invalid", fields={"quarter": [message]})
+        limits = {"year": (2000, 2100), "quarter": (1, 4), "body": (1, 2147483647)}
         for name, field in (("year", "period_year"), ("quarter", "period_quarter"), ("body", "body_id")):
             value = params.get(name)
             if value:
-                if not re.fullmatch(r"-?[0-9]{1,9}", value):
+                low, high = limits[name]
+                if not re.fullmatch(r"[0-9]{1,10}", value) or not low <= int(value) <= high:
                     raise ApiError(_("%(name)s must be a number.") % {"name": name}, code="invalid")
                 qs = qs.filter(**{field: int(value)})
         return qs

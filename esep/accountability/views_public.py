@@ -32,18 +32,6 @@ FOLLOW_LIMIT = ("follow", 10, 3600)
 FIX_LIMIT = ("fixed", 20, 600)
 
 
-def _too_many(request):
-    return render(
-        request,
-        "public/error.html",
-        {
-            "title": _("Too many attempts"),
-            "message": _("Too many attempts from your connection. Please try again later."),
-        },
-        status=429,
-    )
-
-
 @never_cache
 @require_safe
 def track(request):
@@ -65,7 +53,7 @@ def track(request):
 @require_safe
 def track_code(request, code: str):
     if not ratelimit.allow(request, TRACK_LIMIT[0], limit=TRACK_LIMIT[1], window=TRACK_LIMIT[2]):
-        return _too_many(request)
+        return ratelimit.too_many(request)
     story = tracking.story(code)
     if story is None:
         # The error sits on the code field, read with it (WCAG 3.3.1); a well-formed and a malformed code
@@ -118,7 +106,7 @@ def precinct_question(request, slug: str, number: str):
         return render(request, "accountability/precinct_question.html", context)
     for scope, limit, window in SUBMIT_LIMITS:
         if not ratelimit.allow(request, scope, limit=limit, window=window):
-            return _too_many(request)
+            return ratelimit.too_many(request)
     form = QuestionForm(request.POST, operator=operator)
     context["form"] = form
     try:
@@ -189,7 +177,7 @@ def follow(request, scope: str, key: str):
         context["form"] = FollowForm(operator=operator)
         return render(request, "accountability/follow.html", context)
     if not ratelimit.allow(request, FOLLOW_LIMIT[0], limit=FOLLOW_LIMIT[1], window=FOLLOW_LIMIT[2]):
-        return _too_many(request)
+        return ratelimit.too_many(request)
     form = FollowForm(request.POST, operator=operator)
     context["form"] = form
     try:
@@ -267,7 +255,7 @@ def fixed(request, token: str):
     context = {"check": check, "form": form}
     if request.method == "POST":
         if not ratelimit.allow(request, FIX_LIMIT[0], limit=FIX_LIMIT[1], window=FIX_LIMIT[2]):
-            return _too_many(request)
+            return ratelimit.too_many(request)
         if not form.is_valid():
             return render(request, "accountability/fixed.html", context, status=400)
         try:

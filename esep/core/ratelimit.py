@@ -67,3 +67,19 @@ def count(scope: str, who: str, *, window: int) -> int:
 def allow(request, scope: str, *, limit: int, window: int) -> bool:
     """Count one attempt; False when the client has used up ``limit`` attempts in this ``window`` (s)."""
     return hit(scope, client_id(request), window=window) <= limit
+
+
+def too_many(request):
+    """The answer every public form gives when ``allow`` said no: 429 with a page in the reader's language."""
+    from django.shortcuts import render
+    from django.utils.translation import gettext as _
+
+    return render(
+        request,
+        "public/error.html",
+        {
+            "title": _("Too many attempts"),
+            "message": _("Too many attempts from your connection. Please try again later."),
+        },
+        status=429,
+    )

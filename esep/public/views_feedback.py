@@ -21,18 +21,6 @@ SUBMIT_LIMITS = (("rating-10m", 5, 600), ("rating-day", 20, 86_400))
 TEMPLATE = "feedback/rate.html"
 
 
-def _too_many(request):
-    return render(
-        request,
-        "public/error.html",
-        {
-            "title": _("Too many attempts"),
-            "message": _("Too many attempts from your connection. Please try again later."),
-        },
-        status=429,
-    )
-
-
 @require_http_methods(["GET", "POST"])
 def rate(request, code: str):
     meeting = selectors.meeting_by_code(code)
@@ -49,7 +37,7 @@ def rate(request, code: str):
         return render(request, TEMPLATE, context)
     for scope, limit, window in SUBMIT_LIMITS:
         if not ratelimit.allow(request, scope, limit=limit, window=window):
-            return _too_many(request)
+            return ratelimit.too_many(request)
     form = RatingForm(request.POST)
     context["form"] = form
     try:

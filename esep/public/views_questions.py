@@ -20,18 +20,6 @@ from esep.questions.services import meeting_accepts_questions, question_submit
 SUBMIT_LIMITS = (("question-10m", 5, 600), ("question-day", 20, 86_400))
 
 
-def _too_many(request):
-    return render(
-        request,
-        "public/error.html",
-        {
-            "title": _("Too many attempts"),
-            "message": _("Too many attempts from your connection. Please try again later."),
-        },
-        status=429,
-    )
-
-
 @require_http_methods(["GET", "POST"])
 def ask(request, code: str):
     meeting = selectors.meeting_by_code(code)
@@ -47,7 +35,7 @@ def ask(request, code: str):
         return render(request, "public/ask.html", context)
     for scope, limit, window in SUBMIT_LIMITS:
         if not ratelimit.allow(request, scope, limit=limit, window=window):
-            return _too_many(request)
+            return ratelimit.too_many(request)
     form = QuestionForm(request.POST, operator=operator)
     context["form"] = form
     try:

@@ -257,6 +257,7 @@ def appeal_reclassify_as_complaint(*, appeal: Appeal, actor) -> Appeal:
     """An appeal found to be a complaint against an officer's act or inaction is considered as one: its term
     becomes the complaint's, counted from registration as before (АППК art. 99: 20 working days, no
     extension). Only while no answer, extension or forwarding has happened."""
+    require(actor, Action.CHANGE, appeal)
     with transaction.atomic():
         appeal = _locked(appeal)
         if appeal.kind == AppealKind.COMPLAINT:

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from esep.accounts.permissions import Action, require
 from esep.core import clock
 from esep.core.audit import audit_record
 from esep.core.pagecache import public_changed_on_commit
@@ -271,6 +272,7 @@ def meeting_reschedule(
     now = clock.now()
     if starts_at <= now:
         raise ValidationError(_("The new date must be in the future."), code="past")
+    require(actor, Action.CHANGE, meeting)  # the pages and the API ask too; a direct call is checked here
     with transaction.atomic():
         row = Meeting.objects.select_for_update().get(pk=meeting.pk)
         if row.status not in EDITABLE:
@@ -317,6 +319,7 @@ def meeting_cancel(*, meeting: Meeting, reason: str, actor: Any) -> MeetingChang
     """Cancel a planned report; the public page says "cancelled" with the reason and everyone who already
     acted is told."""
     reason = _clean_reason(reason, _("Say why the meeting is cancelled."))
+    require(actor, Action.CHANGE, meeting)  # the pages and the API ask too; a direct call is checked here
     with transaction.atomic():
         row = Meeting.objects.select_for_update().get(pk=meeting.pk)
         if not workflow.can_move(row.status, MeetingStatus.CANCELLED):

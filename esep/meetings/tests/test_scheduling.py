@@ -178,7 +178,7 @@ def test_api_permissions_other_body_404_read_only_403(client):
 def test_reschedule_keeps_the_reason_and_tells_the_question_author_in_their_language():
     meeting = f.meeting(starts_at=START, status=MeetingStatus.SCHEDULED)
     question(meeting, language="ru", contact="asker@example.kz", author_name="Ким Ольга")
-    staff = secretary_user(meeting.body)
+    staff = _planner(meeting)
     with time_machine.travel(at(2026, 2, 20, 10), tick=False):
         change = scheduling.meeting_reschedule(
             meeting=meeting, starts_at=at(2026, 3, 19, 18), reason="Зал на ремонте", actor=staff
@@ -213,8 +213,27 @@ def test_moving_out_of_the_quarter_is_refused():
         pytest.raises(ValidationError, match="outside the reporting quarter"),
     ):
         scheduling.meeting_reschedule(
-            meeting=meeting, starts_at=at(2026, 4, 2, 18), reason="x", actor=secretary_user(meeting.body)
+            meeting=meeting, starts_at=at(2026, 4, 2, 18), reason="x", actor=_planner(meeting)
         )
+
+
+def test_the_workflow_itself_refuses_a_secretary_whatever_page_calls_it():
+    """The secretary keeps the minutes; moving or cancelling a report is for those who plan it, even when the
+    workflow is called directly rather than through the pages or the API. Nothing is stored."""
+    from django.core.exceptions import PermissionDenied
+
+    meeting = f.meeting(starts_at=START)
+    secretary = secretary_user(meeting.body)
+    with time_machine.travel(at(2026, 2, 1, 10), tick=False):
+        with pytest.raises(PermissionDenied):
+            scheduling.meeting_reschedule(
+                meeting=meeting, starts_at=at(2026, 3, 19, 18), reason="Зал жөндеуде", actor=secretary
+            )
+        with pytest.raises(PermissionDenied):
+            scheduling.meeting_cancel(meeting=meeting, reason="Карантин", actor=secretary)
+    meeting.refresh_from_db()
+    assert meeting.starts_at == START and meeting.status != "cancelled"
+    assert not meeting.changes.exists()
 
 
 def test_cancel_shows_the_reason_on_the_public_page_and_moves_show_the_old_date(

@@ -40,23 +40,30 @@ from esep.accounts.models import Role, RoleAssignment
 from esep.demo.generator import DEMO_PASSWORD
 from esep.meetings.models import Meeting, MeetingStatus
 from esep.police.models import PoliceBody, Precinct
+from esep.public.selectors import public_meetings
+from django.test import Client
 from esep.territory.models import Territory
 from urllib.parse import quote
 sample = Precinct.objects.select_related("body").order_by("?")[:300]
 precincts = [f"/kk/p/{p.body.slug}/{quote(p.number)}/" for p in sample]
-meetings = list(Meeting.objects.exclude(status="draft").order_by("?").values_list("code", flat=True)[:300])
+meetings = list(public_meetings().order_by("?").values_list("code", flat=True)[:300])
 announced = list(Meeting.objects.filter(status=MeetingStatus.ANNOUNCED, starts_at__gte=timezone.now())
                  .order_by("?").values_list("code", flat=True)[:50])
 bodies = [f"/ru/p/{s}/" for s in PoliceBody.objects.order_by("?").values_list("slug", flat=True)[:100]]
 regions = list(Territory.objects.filter(level="oblast").values_list("kato", flat=True)) or ["350000000"]
 inspector = RoleAssignment.objects.filter(role=Role.INSPECTOR).select_related("user", "body").first()
 oversight = RoleAssignment.objects.filter(role=Role.OVERSIGHT).select_related("user").first()
+def session(user):
+    # Staff log in once a day: the mix starts with a session (a login costs a deliberately slow password hash).
+    client = Client()
+    client.force_login(user)
+    return client.cookies["sessionid"].value
 door = Meeting.objects.filter(body=inspector.body).exclude(status="draft").order_by("-starts_at").first()
 print(json.dumps({
     "precincts": precincts, "meetings": [f"/ru/meetings/{c}/" for c in meetings],
     "ask": [f"/kk/meetings/{c}/ask/" for c in announced] or [f"/kk/meetings/{meetings[0]}/ask/"],
     "bodies": bodies, "regions": regions, "password": DEMO_PASSWORD,
-    "inspector": inspector.user.username, "oversight": oversight.user.username,
+    "inspector": session(inspector.user), "oversight": session(oversight.user),
     "door": f"/kk/staff/meetings/{door.pk}/door/", "not_reported": "/kk/staff/planning/",
 }))
 """
@@ -118,8 +125,16 @@ def _locust(env, hosts, users: int, seconds: int, only_hello: bool, out: Path) -
         cwd=ROOT, env=env, check=True, capture_output=True,
     )  # fmt: skip
     with open(f"{prefix}_stats.csv", newline="") as fh:
-        row = next(r for r in csv.DictReader(fh) if r["Name"] == "Aggregated")
+        rows = list(csv.DictReader(fh))
+    row = next(r for r in rows if r["Name"] == "Aggregated")
+    failures = []
+    if Path(f"{prefix}_failures.csv").exists():
+        with open(f"{prefix}_failures.csv", newline="") as fh:
+            failures = [f"{r['Name']}: {r['Error'][:80]} x{r['Occurrences']}" for r in csv.DictReader(fh)]
     return {
+        "slowest": sorted(((float(r["99%"] or 0), r["Name"]) for r in rows if r["Name"] != "Aggregated"),
+                          reverse=True)[:3],
+        "failure_kinds": failures,
         "rps": float(row["Requests/s"]),
         "p50": float(row["50%"] or 0),
         "p99": float(row["99%"] or 0),
@@ -149,6 +164,9 @@ def main() -> int:
     (tmp / "esep_bench_urls.py").write_text(URLS)
     env = _env(tmp, database_url)
     env["ESEP_QUESTION_MIN_FILL_SECONDS"] = "0"
+    # As behind a load balancer: each simulated person comes from their own address (X-Forwarded-For written by
+    # one trusted proxy), so the per-address limits of the public forms apply per person, not to the whole test.
+    env["ESEP_TRUSTED_PROXY_HOPS"] = "1"
     if os.environ.get("ESEP_BENCH_REDIS_URL"):
         env["ESEP_REDIS_URL"] = os.environ["ESEP_BENCH_REDIS_URL"]
     servers: list[subprocess.Popen] = []
@@ -190,6 +208,9 @@ def main() -> int:
             print(f"{users:>6} {mix['rps']:>10.1f} {mix['p50']:>7.0f} {mix['p99']:>7.0f} {mix['failures']:>5} "
                   f"{hello['rps']:>12.1f} {hello['p99']:>9.0f} {ratio:>6.2f} "
                   f"{f'{share:.0%}' if share is not None else 'n/a':>7} {load0:>6.1f}")
+            print("        slowest p99: " + ", ".join(f"{name} {ms:.0f} ms" for ms, name in mix["slowest"]))
+            for kind in mix["failure_kinds"]:
+                print(f"        failed: {kind}")
             if mix["p99"] <= args.p99_ms and mix["failures"] == 0:
                 best = (users, mix["rps"], ratio)
         if best:

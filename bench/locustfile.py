@@ -42,7 +42,10 @@ class _Spread(HttpUser):
     def on_start(self):
         if HOSTS:
             self.client.base_url = random.choice(HOSTS)
-        # Each person has their own address, as the load balancer reports it (bench/load.py trusts one proxy).
+        self.new_address()
+
+    def new_address(self):
+        """Each person has their own address, as the load balancer reports it (bench/load.py trusts one proxy)."""
         address = f"10.{random.randrange(256)}.{random.randrange(256)}.{random.randrange(1, 255)}"
         self.client.headers["X-Forwarded-For"] = address
 
@@ -82,6 +85,9 @@ class QuestionSender(_Spread):
 
     @task
     def ask(self):
+        # Every question is another resident (one person sending one every few seconds would rightly meet the
+        # form's per-address limit).
+        self.new_address()
         path = random.choice(TARGETS["ask"])
         form = self.client.get(path, name="question form")
         fields = {"csrfmiddlewaretoken": _csrf(form)}

@@ -165,11 +165,6 @@ class Table:
     footer: list[Any] | None = None
     note: str = ""
 
-    @property
-    def extra(self) -> str:
-        """The query parameter that names this table in an export link."""
-        return f"&table={self.key}"
-
     def data(self) -> list[list[Any]]:
         """The rows as a file holds them (the footer last)."""
         return [r.cells for r in self.rows] + ([self.footer] if self.footer else [])
@@ -396,8 +391,8 @@ def official_statistics(territory: Territory | None, wanted: str = "", until: dt
     sets = Dataset.objects.filter(
         pk__in=figures.filter(period_start=start, period_end=end).values("dataset_id")
     ).order_by("name")
-    sources = sort_by({d.source or d.name for d in sets}, key=str)
-    source = "; ".join(sources)
+    sources = sort_by({d.source or d.name for d in sets if not d.demo}, key=str)
+    source = "; ".join([*sources, *([str(_("demo"))] if any(d.demo for d in sets) else [])])
     rows = []
     for c in changes:
         # Numbers stay numbers in the files; a change that cannot be computed says why (change_short).

@@ -46,9 +46,9 @@ def cell(policy: ModelPolicy, action: Action, role: str) -> Cell:
         return Cell(YES, NO)
     if role == Role.OVERSIGHT:
         return Cell(YES, NO)
-    if policy.outside == Outside.NONE:
+    if policy.scope(action) == Outside.NONE:
         return Cell(NO, NO)
-    if policy.outside == Outside.FORWARDED:
+    if policy.scope(action) == Outside.FORWARDED:
         if policy.label == "appeals.appeal" and action == Action.PERSONAL_DATA:
             return Cell(AWAITING, NO)
         return Cell(SENT, NO)
@@ -81,6 +81,8 @@ A system administrator may do everything and is not shown.
   p.17, Order 652 p.32, АППК art. 65.
 - *while it owes the answer*: the applicant's name and contact, only while the forwarded appeal awaits its
   answer.
+- *count* (appeals): numbers by settlement, subject and quarter for the police bodies on its territory, never
+  the rows (the akimat's "Causes and conditions" page, docs/akimats.md).
 - *inspectors' reports*: control of execution of an inspector's minutes (Order 652 p.33); a chief's minutes are
   controlled by the leadership (Order 608 p.19).
 - Who signs which minutes comes from the esep.law rule `meeting.signatories` (Order 608 p.15, Order 652 p.32,

@@ -64,6 +64,7 @@ class Action(StrEnum):
     KEEP_MINUTES = "keep_minutes"
     ANSWER = "answer"
     PERSONAL_DATA = "personal_data"
+    COUNT = "count"  # numbers by territory and subject, never the rows themselves
 
 
 class Outside(StrEnum):
@@ -93,6 +94,13 @@ class ModelPolicy:
     outside: Outside = Outside.TERRITORY
     forwarded: Callable[[models.QuerySet], Q] | None = None
     where: dict[tuple[Action, str], Q] = field(default_factory=dict)
+    # An action whose outside scope differs from the model's (counting appeals on a territory whose rows the
+    # role may not read).
+    outside_for: dict[Action, Outside] = field(default_factory=dict)
+
+    def scope(self, action: Action) -> Outside:
+        """How far an outside role reaches for ``action``."""
+        return self.outside_for.get(action, self.outside)
 
 
 _POLICIES: dict[str, ModelPolicy] = {}
@@ -119,13 +127,21 @@ def register_model_actions(
     outside: Outside = Outside.TERRITORY,
     forwarded: Callable[[models.QuerySet], Q] | None = None,
     where: dict[tuple[Action, str], Q] | None = None,
+    outside_for: dict[Action, Outside] | None = None,
     **actions: Iterable[str],
 ) -> ModelPolicy:
     """Declare what each role may do to the model ``label`` ("app_label.modelname"). VIEW defaults to every
     police role plus the outside roles (scoped by ``outside``); every other action must be named."""
     table = {Action(name): frozenset(roles) for name, roles in actions.items()}
     table.setdefault(Action.VIEW, EVERYONE)
-    policy = ModelPolicy(label=label, actions=table, outside=outside, forwarded=forwarded, where=where or {})
+    policy = ModelPolicy(
+        label=label,
+        actions=table,
+        outside=outside,
+        forwarded=forwarded,
+        where=where or {},
+        outside_for=outside_for or {},
+    )
     _POLICIES[label] = policy
     return policy
 
@@ -207,6 +223,10 @@ register_model_actions(
     answer=LOCAL_OUTSIDE,
     personal_data=WRITERS | LOCAL_OUTSIDE,
     export={S, C, OV},
+    # Causes and conditions (issue 12 item 4; esep/backoffice/causes.py): the akimat counts the appeals of the
+    # police bodies on its territory by settlement, subject and quarter, without reading one of them.
+    count={AK, OV},
+    outside_for={Action.COUNT: Outside.TERRITORY},
 )
 # A meeting's date history (esep.workflows.scheduling): read like the meeting, written by those who plan it.
 register_model_actions("meetings.meetingchange", view=EVERYONE, change=WRITERS)
@@ -349,9 +369,10 @@ def _grant_condition(policy: ModelPolicy, field_: str, grant: Grant, action: Act
         condition = _territory_q(field_, grant)
         return None if condition is None else condition & extra
     # akimat, maslikhat, public council
-    if policy.outside == Outside.NONE:
+    outside = policy.scope(action)
+    if outside == Outside.NONE:
         return None
-    if policy.outside == Outside.FORWARDED:
+    if outside == Outside.FORWARDED:
         if policy.forwarded is None:
             return None
         agencies = grant_agencies(grant)
@@ -391,6 +412,32 @@ def restrict(queryset: models.QuerySet, user: Any, action: Action | str = Action
         return queryset.none()
     # Every condition follows foreign keys (one row each) or uses pk__in subqueries: no duplicate rows.
     return exclude_own_cases(queryset.filter(condition), user)
+
+
+def territory_prefixes(user: Any, action: Action | str, model: type[models.Model]) -> list[str]:
+    """The KATO prefixes on which ``user`` may ``action`` rows of ``model`` by territory: each outside role
+    whose scope for the action is its territory (oversight always), and the administrator ("" is the whole
+    country). Police roles, forwarded-only scopes and roles with no place give none: a page built on this
+    shows nothing rather than everything."""
+    action = Action(action)
+    policy = policy_for(model)
+    found: set[str] = set()
+    for grant in grants(user):
+        if grant.role == Role.ADMIN:
+            found.add("")
+            continue
+        if policy is None or grant.role not in OUTSIDE_ROLES or grant.role not in policy.actions.get(action, ()):
+            continue
+        if grant.role != Role.OVERSIGHT and policy.scope(action) != Outside.TERRITORY:
+            continue
+        prefix = grant.territory_prefix
+        if prefix is None and grant.agency_id is not None:
+            agency = apps.get_model("police", "StateAgency").objects.filter(pk=grant.agency_id).first()
+            prefix = (agency.territory.prefix or None) if agency is not None else None
+        if prefix is not None:
+            found.add(prefix)
+    # A prefix inside another one adds nothing.
+    return sorted(p for p in found if not any(p != q and p.startswith(q) for q in found))
 
 
 def own_officer_ids(user: Any) -> set[int]:

@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from esep.backoffice import views
+from esep.backoffice import views, views_causes
 
 app_name = "backoffice"
 
@@ -21,6 +21,7 @@ STAFF_APPS = [
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("registry/", include("esep.backoffice.urls_registry")),
+    path("causes/", views_causes.causes, name="causes"),
 ]
 # The apps' staff pages (STAFF_APPS) are mounted in esep/urls.py at /<lang>/staff/<app>/, outside this
 # namespace, so that they reverse as "<app>_staff:<name>" as the staff menu expects.

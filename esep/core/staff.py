@@ -24,6 +24,7 @@ MENU_NEEDS: dict[str, tuple[str, Action]] = {
     "appeals_staff:list": ("appeals.appeal", Action.VIEW),
     "backoffice:precinct_list": ("police.precinct", Action.VIEW),
     "backoffice:assignment_list": ("police.assignment", Action.EDIT_REGISTRY),
+    "backoffice:causes": ("appeals.appeal", Action.COUNT),  # the akimat's causes and conditions; oversight
 }
 
 

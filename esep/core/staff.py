@@ -24,6 +24,9 @@ MENU_NEEDS: dict[str, tuple[str, Action]] = {
     "appeals_staff:list": ("appeals.appeal", Action.VIEW),
     "backoffice:precinct_list": ("police.precinct", Action.VIEW),
     "backoffice:assignment_list": ("police.assignment", Action.EDIT_REGISTRY),
+    # The evaluation: the chief and oversight read it; the region's public council sets its criteria.
+    "evaluation_staff:scores": ("police.policebody", Action.EVALUATE),
+    "evaluation_staff:criteria": ("police.policebody", Action.SET_CRITERIA),
 }
 
 

@@ -24,6 +24,15 @@ from esep.police.models import PoliceBody
 TOPS_LIMIT = 100
 
 
+def _explanation() -> str:
+    # In Python rather than the template: Django's translate tag looks a "%" up as "%%".
+    return _(
+        "A score is the weighted mean of the indicators (0 to 100). It is given, and compared, only where every "
+        "weighted indicator has at least its minimum sample; the range is the weighted mean of the indicators' "
+        "95% intervals. Comparisons are made within one region, whose criteria apply."
+    )
+
+
 def _int(value: str | None, low: int, high: int) -> int | None:
     try:
         number = int(value or "")
@@ -75,6 +84,7 @@ def scores(request):
             "indicators": Indicator.choices,
             "weights": {w.indicator: w for w in result.criteria.weights},
             "periods": periods,
+            "explanation": _explanation(),
         },
     )
 

@@ -136,13 +136,13 @@ def test_the_page_reads_a_fixed_number_of_queries(client, world, django_assert_m
     params = {"year": w.YEAR, "quarter": w.QUARTER, "level": "inspector"}
     with time_machine.travel(w.TODAY, tick=False):
         client.get(url, params)  # the session and the menu warmed up
-        with django_assert_max_num_queries(30):
+        with django_assert_max_num_queries(20):
             client.get(url, params)
         # Ten more precincts, reports and ratings: the same number of queries.
         for _ in range(10):
             officer, precinct = f.inspector_with_precinct(world["district"])
             w._report(officer, precinct, 14, signed=True, scores=[4, 5])
-        with django_assert_max_num_queries(30):
+        with django_assert_max_num_queries(20):
             response = client.get(url, params)
     assert response.content.decode().count("<tr>") >= 12
 

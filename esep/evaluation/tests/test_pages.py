@@ -207,7 +207,7 @@ def test_the_service_asks_the_permission_itself(world):
     ("case", "data", "message"),
     [
         ("negative weight", _form({**V1, Indicator.RATING: (-1, 1)}), "greater than or equal to 0"),
-        ("all weights zero", _form({k: (0, 1) for k in V1}), "At least one indicator must have a weight above zero"),
+        ("all weights zero", _form(dict.fromkeys(V1, (0, 1))), "At least one indicator must have a weight above zero"),
         ("no date", {**_form(V1), "valid_from": ""}, "This field is required"),
     ],
 )
@@ -224,7 +224,7 @@ def test_a_bad_form_is_answered_in_kazakh(client, world):
     client.force_login(world["council"])
     url = reverse("evaluation_staff:criteria_region", args=[world["region"].pk]).replace("/en/", "/kk/", 1)
     with time_machine.travel(w.TODAY, tick=False):
-        response = client.post(url, _form({k: (0, 1) for k in V1}))
+        response = client.post(url, _form(dict.fromkeys(V1, (0, 1))))
     assert response.status_code == 400
     assert "At least one indicator" not in response.content.decode()
 

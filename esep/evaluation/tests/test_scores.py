@@ -105,7 +105,9 @@ def test_changing_the_councils_criteria_changes_the_scores_as_computed_by_hand(w
 
     # An evaluation may still be recomputed with version 1, which is kept as it was.
     again = _evaluate(world, criteria=ind.criteria_of(CriteriaSet.objects.get(body=world["region"], version=1)))
-    assert _row(again, "inspector", world["o1"].pk).score.value == pytest.approx(first.levels["inspector"][0].score.value)
+    assert _row(again, "inspector", world["o1"].pk).score.value == pytest.approx(
+        first.levels["inspector"][0].score.value
+    )
 
 
 def test_the_version_in_force_on_the_quarters_last_day_is_used(world):
@@ -149,7 +151,8 @@ def test_criteria_history_is_kept_with_who_and_when(world):
     assert old.source.set_by_name == world["council"].get_full_name()
     assert old.source.set_at == w.TODAY
     assert history[0].source.set_at == later
-    assert [(x.indicator, x.weight, x.min_sample) for x in old.weights][0] == (I.RATING, 1, 1)
+    rating = old.weights[0]
+    assert (rating.indicator, rating.weight, rating.min_sample) == (I.RATING, 1, 1)
     assert history[0].weight_of(I.FIXED).weight == 0
 
 
@@ -158,7 +161,7 @@ def test_criteria_history_is_kept_with_who_and_when(world):
     [
         ("negative weight", {**V1, I.RATING: (-1, 1)}, dt.date(2026, 1, 1), I.RATING),
         ("zero minimum sample", {**V1, I.FIXED: (1, 0)}, dt.date(2026, 1, 1), I.FIXED),
-        ("all weights zero", {k: (0, 1) for k in V1}, dt.date(2026, 1, 1), None),
+        ("all weights zero", dict.fromkeys(V1, (0, 1)), dt.date(2026, 1, 1), None),
         ("an indicator left out", {k: v for k, v in V1.items() if k != I.FIXED}, dt.date(2026, 1, 1), None),
         ("not a number", {**V1, I.RATING: ("x", 1)}, dt.date(2026, 1, 1), I.RATING),
     ],
@@ -188,3 +191,15 @@ def test_wilson_and_t_intervals_by_hand():
     # s² = (50 − 3·16) / 2 = 1; t(2) = 4.303; half = 4.303/√3 = 2.4843, clipped to [1, 5].
     assert (low, high) == (pytest.approx(4 - 4.303 / math.sqrt(3)), 5)
     assert ind.t975(35) == 2.042 and ind.t975(5000) == pytest.approx(1.96, abs=1e-3)
+
+
+def test_the_demo_council_sets_two_versions_and_the_last_quarter_uses_the_second(world):
+    from esep.evaluation.demo import COUNCIL, demo_criteria
+
+    with time_machine.travel(w.TODAY, tick=False):
+        first, second = demo_criteria(world["region"], today=w.TODAY.date())
+    assert (first.version, first.valid_from, second.version, second.valid_from) == (
+        1, dt.date(2025, 1, 1), 2, dt.date(2026, 1, 1)
+    )  # fmt: skip
+    assert second.set_by is None and second.set_by_name == COUNCIL
+    assert _evaluate(world).criteria.source == second

@@ -13,7 +13,8 @@ register = template.Library()
 
 
 def _n(value: float, places: int = 1) -> str:
-    return number_format(value, decimal_pos=places)
+    # number_format cuts a float's digits; round first (2/3 is 66.7 %, not 66.6 %).
+    return number_format(round(value, places), decimal_pos=places)
 
 
 @register.filter

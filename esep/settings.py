@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "esep.accountability",
     "esep.statistics",
     "esep.reports",
+    "esep.evaluation",
     "esep.notifications",
     "esep.workflows",
     "esep.public",

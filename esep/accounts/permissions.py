@@ -21,7 +21,11 @@ Three things decide:
      also the inspector (Order 652 p.33);
    - an outside body (akimat, maslikhat, public council) receives what is in its competence (Order 608 p.17,
      Order 652 p.32, АППК art. 65): it sees appeals and minutes items forwarded to it and nothing else that
-     carries a resident's personal data.
+     carries a resident's personal data;
+   - the evaluation of inspectors, precincts and bodies (esep.evaluation) is read by the chief and oversight,
+     and its criteria are set by the public council of the region. This is policy, not law: the 2016
+     parliamentary committee speech (public councils set evaluation criteria suited to their region; residents'
+     ratings taken into account) and the PRI review (confirmed complaints used to evaluate officers and units).
 2. **Where** — a police role acts in its body's subtree (``PoliceBody.path`` prefix); an outside role on its
    territory (KATO prefix), or, for what is forwarded, only for the state bodies (``StateAgency``) it speaks for.
 3. **Fail closed** — a police role whose body has no path, an akimat, maslikhat or public council without a
@@ -65,6 +69,8 @@ class Action(StrEnum):
     ANSWER = "answer"
     PERSONAL_DATA = "personal_data"
     COUNT = "count"  # numbers by territory and subject, never the rows themselves
+    EVALUATE = "evaluate"
+    SET_CRITERIA = "set_criteria"
 
 
 class Outside(StrEnum):
@@ -183,6 +189,10 @@ register_model_actions(
     edit_registry={S},
     approve={S, C},  # Order 608 p.8.1: the body approves its schedules
     export={S, C, OV},
+    # The evaluation (esep.evaluation; policy, not law — see the module docstring): the leadership and
+    # oversight read it, never the inspectors it rates; the region's public council sets its criteria.
+    evaluate={C, OV},
+    set_criteria={PC},
 )
 for _label in ("police.policepoint", "police.precinct", "police.streetrange", "police.officer", "police.assignment"):
     register_model_actions(_label, change={S}, edit_registry={S}, export={S, C, OV})
@@ -289,6 +299,10 @@ register_model_actions("protocols.protocolversion")
 register_model_actions("protocols.signature")
 register_model_actions("protocols.minutesreminder", outside=Outside.NONE, view=POLICE)
 register_model_actions("protocols.chainhead")  # public: the seal's published witness
+# The evaluation's criteria (esep.evaluation): public, so everyone reads them; only the region's public
+# council sets a new version (the service asks SET_CRITERIA on the region's police body).
+register_model_actions("evaluation.criteriaset", view=EVERYONE, change={PC})
+register_model_actions("evaluation.criterion", view=EVERYONE, change={PC})
 
 
 # --- who the user is -----------------------------------------------------------------------------------------

@@ -25,6 +25,9 @@ MENU_NEEDS: dict[str, tuple[str, Action]] = {
     "backoffice:precinct_list": ("police.precinct", Action.VIEW),
     "backoffice:assignment_list": ("police.assignment", Action.EDIT_REGISTRY),
     "backoffice:causes": ("appeals.appeal", Action.COUNT),  # the akimat's causes and conditions; oversight
+    # The evaluation: the chief and oversight read it; the region's public council sets its criteria.
+    "evaluation_staff:scores": ("police.policebody", Action.EVALUATE),
+    "evaluation_staff:criteria": ("police.policebody", Action.SET_CRITERIA),
 }
 
 

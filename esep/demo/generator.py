@@ -134,6 +134,13 @@ class Generator:
             from esep.reports.demo import showcase_reports
 
             showcase_reports(self.showcase.meetings["chief"], actor=self.showcase_staff())
+            # The showcase region's public council has set its evaluation criteria (two versions).
+            from esep.evaluation.demo import demo_criteria
+
+            showcase_region = SHOWCASE_DISTRICT[:2]
+            if showcase_region in self.region_bodies:
+                demo_criteria(self.region_bodies[showcase_region], today=self.today)
+                self.stats["evaluation criteria versions"] = 2
         return dict(self.stats)
 
     def showcase_staff(self):

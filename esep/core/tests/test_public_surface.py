@@ -61,6 +61,8 @@ PUBLIC = {
     "<lang>/reports/<str:code>/": "report",
     "<lang>/reports/<str:code>/report-<str:lang>.pdf": "report_pdf",
     "<lang>/reports/<str:code>/slides-<str:lang>.pdf": "report_slides",
+    "<lang>/evaluation/criteria/": "evaluation_criteria",
+    "<lang>/evaluation/criteria/<str:kato>/": "evaluation_criteria_region",
     "<lang>/accounts/login/": "login",
     "<lang>/accounts/logout/": "logout",
     "i18n/setlang/": "set_language",
@@ -241,6 +243,13 @@ def _public(w) -> dict[str, tuple]:
             "GET POST",
         ),
         "fixed": (None, "/{l}/fixed/not-a-token/", "This link is not valid.", "GET POST"),
+        "evaluation_criteria": ("/{l}/evaluation/criteria/", None, None, "GET HEAD"),
+        "evaluation_criteria_region": (
+            f"/{{l}}/evaluation/criteria/{w['district'].kato[:2]}0000000/",
+            "/{l}/evaluation/criteria/999999999/",
+            "No such region.",
+            "GET HEAD",
+        ),
         "login": ("/{l}/accounts/login/", None, None, "GET POST"),
         # A published report is not part of the small world: its pages are tested in esep/reports/tests.
         "report": (None, f"/{{l}}/reports/{gone}/", "No such meeting.", "GET HEAD"),

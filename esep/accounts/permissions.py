@@ -21,7 +21,11 @@ Three things decide:
      also the inspector (Order 652 p.33);
    - an outside body (akimat, maslikhat, public council) receives what is in its competence (Order 608 p.17,
      Order 652 p.32, АППК art. 65): it sees appeals and minutes items forwarded to it and nothing else that
-     carries a resident's personal data.
+     carries a resident's personal data;
+   - the public council of a region moderates residents' comments on the reports of its region, instead of
+     the rated police body (parliament speech, sixth conclusion: public councils control the local police);
+     where no public council has an account, the staff unit of the body does. A council member records an
+     observer's note on a held report of its region (docs/public-councils.md).
 2. **Where** — a police role acts in its body's subtree (``PoliceBody.path`` prefix); an outside role on its
    territory (KATO prefix), or, for what is forwarded, only for the state bodies (``StateAgency``) it speaks for.
 3. **Fail closed** — a police role whose body has no path, an akimat, maslikhat or public council without a
@@ -64,6 +68,7 @@ class Action(StrEnum):
     KEEP_MINUTES = "keep_minutes"
     ANSWER = "answer"
     PERSONAL_DATA = "personal_data"
+    OBSERVE = "observe"
 
 
 class Outside(StrEnum):
@@ -92,7 +97,7 @@ class ModelPolicy:
     actions: dict[Action, frozenset[str]]
     outside: Outside = Outside.TERRITORY
     forwarded: Callable[[models.QuerySet], Q] | None = None
-    where: dict[tuple[Action, str], Q] = field(default_factory=dict)
+    where: dict[tuple[Action, str], Q | Callable[[], Q]] = field(default_factory=dict)
 
 
 _POLICIES: dict[str, ModelPolicy] = {}
@@ -118,7 +123,7 @@ def register_model_actions(
     *,
     outside: Outside = Outside.TERRITORY,
     forwarded: Callable[[models.QuerySet], Q] | None = None,
-    where: dict[tuple[Action, str], Q] | None = None,
+    where: dict[tuple[Action, str], Q | Callable[[], Q]] | None = None,
     **actions: Iterable[str],
 ) -> ModelPolicy:
     """Declare what each role may do to the model ``label`` ("app_label.modelname"). VIEW defaults to every
@@ -180,6 +185,7 @@ register_model_actions(
     publish=WRITERS,
     keep_minutes=POLICE,  # start the minutes, register participants at the door (Order 608 p.12; 652 p.32)
     export={S, C, OV},
+    observe={PC},  # a public council member writes an observer's note on a report of its territory
 )
 for _label in ("meetings.meetingreporter", "meetings.invitation", "meetings.video", "meetings.award"):
     register_model_actions(_label, change=WRITERS)
@@ -194,8 +200,29 @@ register_model_actions(
     "questions.question", outside=Outside.NONE, view=POLICE, change=WRITERS, moderate=WRITERS, personal_data=WRITERS
 )
 register_model_actions("questions.questionnotice", outside=Outside.NONE, view=POLICE)
-# Residents' comments on a report are moderated by the staff unit or the chief, not by the inspector rated.
-register_model_actions("feedback.rating", outside=Outside.NONE, view=POLICE, change={S, C}, moderate={S, C})
+
+
+def _no_public_council() -> Q:
+    """Ratings of meetings whose body is on no territory a public council has an active account for."""
+    assignments = apps.get_model("accounts", "RoleAssignment").objects.filter(role=PC, user__is_active=True)
+    prefixes = set(assignments.exclude(territory=None).values_list("territory__prefix", flat=True))
+    prefixes |= set(assignments.exclude(agency=None).values_list("agency__territory__prefix", flat=True))
+    condition = Q()
+    for prefix in sorted(p for p in prefixes if p):
+        condition &= ~Q(meeting__body__territory__kato__startswith=prefix)
+    return condition
+
+
+# Residents' comments on a report are moderated by the public council of the meeting's territory, not by the
+# police body rated (parliament speech, sixth conclusion); where no public council has an account, by the
+# staff unit of the body (never the chief or the inspector rated). A rating carries no name or contact.
+register_model_actions(
+    "feedback.rating",
+    view=POLICE | {PC},
+    change={S, PC},
+    moderate={S, PC},
+    where={(Action.CHANGE, S): _no_public_council, (Action.MODERATE, S): _no_public_council},
+)
 
 register_model_actions(
     "appeals.appeal",
@@ -220,6 +247,9 @@ register_model_actions("accountability.itempublication", view=EVERYONE, change={
 register_model_actions("accountability.decisionreminder", outside=Outside.NONE, view=POLICE)
 register_model_actions("accountability.waitingquestion", outside=Outside.NONE, view=POLICE, change=WRITERS)
 register_model_actions("accountability.fixcheck", outside=Outside.NONE, view=POLICE, change={S, C}, moderate={S, C})
+# A public council member's observer note on a held report: written and published by its author, a member of
+# the council of the meeting's territory (OBSERVE on the meeting; the service checks the author).
+register_model_actions("accountability.observernote", view=EVERYONE, change={PC}, publish={PC})
 # What the report says (esep.reports) and prevention figures (esep.statistics): prepared by the reporting
 # police roles, read by everyone on the territory (they are published anyway).
 register_model_actions("reports.report", view=EVERYONE, change=WRITERS, publish=WRITERS)
@@ -340,6 +370,8 @@ def _grant_condition(policy: ModelPolicy, field_: str, grant: Grant, action: Act
     if grant.role not in policy.actions.get(action, ()):
         return None
     extra = policy.where.get((action, grant.role), Q())
+    if callable(extra):
+        extra = extra()
     if grant.body_path:
         return Q(**{_join(field_, "path__startswith"): grant.body_path}) & extra
     if grant.role not in OUTSIDE_ROLES:

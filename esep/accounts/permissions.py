@@ -187,8 +187,10 @@ register_model_actions(
     export={S, C, OV},
     observe={PC},  # a public council member writes an observer's note on a report of its territory
 )
-for _label in ("meetings.meetingreporter", "meetings.invitation", "meetings.video", "meetings.award"):
+for _label in ("meetings.meetingreporter", "meetings.invitation", "meetings.video"):
     register_model_actions(_label, change=WRITERS)
+# Who was awarded, and why, is a person's data: the police and oversight read it in the back office.
+register_model_actions("meetings.award", view=POLICE | {OV}, change=WRITERS)
 register_model_actions("meetings.participant", outside=Outside.NONE, view=POLICE, change=POLICE, personal_data=POLICE)
 register_model_actions("meetings.destructionrecord", outside=Outside.NONE, view=POLICE | {OV})
 register_model_actions("announcements.announcement", change=WRITERS, publish=WRITERS)
@@ -278,7 +280,12 @@ register_model_actions(
 register_model_actions("appeals.appealevent", outside=Outside.FORWARDED, forwarded=_forwarded_appeal_rows)
 register_model_actions("appeals.reminder", outside=Outside.NONE, view=POLICE)
 
-register_model_actions("protocols.protocol", change=POLICE, keep_minutes=POLICE, sign=POLICE, export={S, C, OV})
+# The secretary's raw minutes name the people who spoke: the public council (which receives nothing in its
+# competence, ROLE_AGENCY_KINDS) reads the report as published without personal data (esep.accountability).
+NOT_COUNCIL = EVERYONE - {PC}
+register_model_actions(
+    "protocols.protocol", view=NOT_COUNCIL, change=POLICE, keep_minutes=POLICE, sign=POLICE, export={S, C, OV}
+)
 register_model_actions(
     "protocols.protocolitem",
     outside=Outside.FORWARDED,
@@ -288,13 +295,14 @@ register_model_actions(
 )
 register_model_actions(
     "protocols.decision",
+    view=NOT_COUNCIL,
     change=POLICE,
     # Order 608 p.19: the leadership of the police body; Order 652 p.33: for an inspector's report, the
     # inspector responsible for the district police point.
     control={C, INS},
     where={(Action.CONTROL, INS): Q(protocol__meeting__kind="inspector")},
 )
-register_model_actions("protocols.addendum", change=POLICE)
+register_model_actions("protocols.addendum", view=NOT_COUNCIL, change=POLICE)
 register_model_actions("protocols.protocolversion")
 register_model_actions("protocols.signature")
 register_model_actions("protocols.minutesreminder", outside=Outside.NONE, view=POLICE)

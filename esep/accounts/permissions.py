@@ -373,13 +373,16 @@ def _territory_q(field_: str, grant: Grant) -> Q | None:
     return Q(**{_join(field_, "territory__kato__startswith"): grant.territory_prefix})
 
 
-def _grant_condition(policy: ModelPolicy, field_: str, grant: Grant, action: Action) -> Q | None:
-    """The rows ``grant`` may ``action``, or None for none."""
+def _grant_condition(
+    policy: ModelPolicy, field_: str, grant: Grant, action: Action, *, read_where: bool = True
+) -> Q | None:
+    """The rows ``grant`` may ``action``, or None for none. Without ``read_where`` a ``where`` function is not
+    called (no query): enough to know whether the role may act on some row at all."""
     if grant.role not in policy.actions.get(action, ()):
         return None
     extra = policy.where.get((action, grant.role), Q())
     if callable(extra):
-        extra = extra()
+        extra = extra() if read_where else Q()
     if grant.body_path:
         return Q(**{_join(field_, "path__startswith"): grant.body_path}) & extra
     if grant.role not in OUTSIDE_ROLES:
@@ -507,7 +510,9 @@ def may(user: Any, action: Action | str, model: type[models.Model]) -> bool:
     if policy is None:
         return False
     field_ = body_field(model)
-    return any(_grant_condition(policy, field_, g, Action(action)) is not None for g in user_grants)
+    return any(
+        _grant_condition(policy, field_, g, Action(action), read_where=False) is not None for g in user_grants
+    )
 
 
 def is_staff_user(user: Any) -> bool:

@@ -15,7 +15,11 @@ LAW_CATEGORY = {InviteeCategory.PUBLIC_COUNCIL: InviteeCategory.PUBLIC}
 def describe_holding(meeting: Any, description: dict) -> None:
     invitations = list(meeting.invitations.all())
     description["invited"] = sorted(
-        {LAW_CATEGORY.get(i.category, i.category) for i in invitations if i.category != InviteeCategory.POLICE_LEADERSHIP}
+        {
+            LAW_CATEGORY.get(i.category, i.category)
+            for i in invitations
+            if i.category != InviteeCategory.POLICE_LEADERSHIP
+        }
     )
     description["attended"] = sorted(
         {ATTENDED_KEYS[i.category] for i in invitations if i.attended_at and i.category in ATTENDED_KEYS}

@@ -17,8 +17,8 @@ from esep.law.rules import find
 
 __all__ = [
     "ERROR",
-    "WARNING",
     "KINDS",
+    "WARNING",
     "DescriptionError",
     "Finding",
     "evaluate",

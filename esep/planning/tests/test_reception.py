@@ -92,7 +92,8 @@ def test_a_reception_is_planned_announced_asked_and_held_but_is_not_the_report_o
         period_year=2023,
         period_quarter=1,
     )
-    (chief_ob,) = [o for o in chief_obligations(admin, year=2023, as_of=dt.date(2024, 4, 10)) if o.body == precinct.body]
+    obligations = chief_obligations(admin, year=2023, as_of=dt.date(2024, 4, 10))
+    (chief_ob,) = [o for o in obligations if o.body == precinct.body]
     assert chief_ob.status == "missing"
 
 

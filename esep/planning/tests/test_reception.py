@@ -106,3 +106,11 @@ def test_the_law_check_page_says_no_rule_applies_to_a_reception():
     assert 'id="not-statutory"' in page
     detail = client.get(f"/en/staff/announcements/{reception.pk}/").content.decode()
     assert 'id="notice-no-term"' in detail
+    # The other pages of a meeting open for a reception too.
+    for url in (
+        f"/en/staff/meetings/{reception.pk}/",
+        f"/en/staff/reports/meeting/{reception.pk}/",
+        f"/en/staff/protocols/meeting/{reception.pk}/",
+        f"/en/meetings/{reception.code}/",
+    ):
+        assert client.get(url).status_code in (200, 404), url

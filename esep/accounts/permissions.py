@@ -510,9 +510,7 @@ def may(user: Any, action: Action | str, model: type[models.Model]) -> bool:
     if policy is None:
         return False
     field_ = body_field(model)
-    return any(
-        _grant_condition(policy, field_, g, Action(action), read_where=False) is not None for g in user_grants
-    )
+    return any(_grant_condition(policy, field_, g, Action(action), read_where=False) is not None for g in user_grants)
 
 
 def is_staff_user(user: Any) -> bool:

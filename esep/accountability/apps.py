@@ -12,6 +12,7 @@ class AccountabilityConfig(AppConfig):
     staff_menu = [
         (_("Questions waiting for a report"), "accountability_staff:waiting"),
         (_('"Was it fixed?" comments'), "accountability_staff:comments"),
+        (_("Observer notes"), "accountability_staff:observer_list"),
     ]
 
     def ready(self) -> None:

@@ -10,6 +10,8 @@
   opt-in and one-click unsubscribe (Law on personal data arts. 7-8: consent recorded with its wording).
 - ``FixCheck``: "was it fixed?" asked once, a month after an item was answered or a decision was due
   (Order 608 p.6.7: monitoring of public opinion).
+- ``ObserverNote``: what a public council member who attended a held report observed, published by its
+  author beside the report (parliament speech, sixth conclusion: public councils control the local police).
 """
 
 from __future__ import annotations
@@ -246,3 +248,31 @@ class FixCheck(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting_id} {self.answer or '-'}"
+
+
+class ObserverNote(models.Model):
+    """A public council member's note on a held report of the council's territory, written from the back
+    office after the meeting (``esep.accountability.observers``). Residents see ``public_text`` (the text
+    passed through ``esep.accountability.redaction``) once the author publishes it; the police body cannot
+    edit or hide it. One note per member per meeting."""
+
+    meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="observer_notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    author_name = models.CharField(_("author"), max_length=200)  # kept if the account is removed
+    text = models.TextField(_("note"))
+    public_text = models.TextField(_("note as published"), blank=True)
+    published = models.BooleanField(_("published"), default=False)
+    published_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField()
+    updated_at = models.DateTimeField()
+
+    scope_body_field = "meeting__body"
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "author"], name="observer_note_once_per_author")]
+        verbose_name = _("observer note")
+        verbose_name_plural = _("observer notes")
+
+    def __str__(self) -> str:
+        return f"{self.meeting_id} · {self.author_name}"

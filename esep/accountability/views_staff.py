@@ -1,5 +1,6 @@
 """Back-office pages of accountability: publish a held report (every text checked), questions waiting for
-a report, "was it fixed?" comments to moderate. Every query goes through ``restrict``."""
+a report, "was it fixed?" comments to moderate, a public council member's observer notes. Every query goes
+through ``restrict``."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from esep.accountability import fixcheck, publication, waiting
-from esep.accountability.models import CommentStatus, FixCheck, WaitingQuestion, WaitingStatus
+from esep.accountability import fixcheck, observers, publication, waiting
+from esep.accountability.models import CommentStatus, FixCheck, ObserverNote, WaitingQuestion, WaitingStatus
 from esep.accounts.permissions import Action, restrict
 from esep.core.staff import staff_required
 from esep.meetings.models import Meeting
@@ -116,3 +117,60 @@ def moderate(request, pk: int, action: str):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     return redirect("accountability_staff:comments")
+
+
+# --- observer notes of a public council member --------------------------------------------------------------
+
+
+@login_required
+@staff_required
+def observer_list(request):
+    meetings = list(observers.observable_meetings(request.user)[:100])
+    if not meetings and not observers.may_observe(request.user):
+        raise PermissionDenied
+    noted = set(
+        ObserverNote.objects.filter(author=request.user, meeting__in=meetings).values_list("meeting_id", flat=True)
+    )
+    return render(request, "accountability/staff_observer_list.html", {"rows": [(m, m.pk in noted) for m in meetings]})
+
+
+@login_required
+@staff_required
+def observer_note(request, meeting_pk: int):
+    meeting = observers.observable_meetings(request.user).filter(pk=meeting_pk).first()
+    if meeting is None:
+        raise Http404(_("No such report."))
+    note = observers.own_note(meeting, request.user)
+    status = 200
+    if request.method == "POST":
+        text = request.POST.get("text", "")[: observers.NOTE_MAX + 1]
+        try:
+            note = observers.observer_note_save(
+                meeting=meeting, actor=request.user, text=text, publish=request.POST.get("publish") == "1"
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            status = 400
+        else:
+            messages.success(
+                request, _("The note is published on the report's page.") if note.published else _("The note is saved.")
+            )
+            return redirect("accountability_staff:observer_note", meeting_pk=meeting.pk)
+    context = {"meeting": meeting, "note": note, "text": request.POST.get("text") if status == 400 else None}
+    return render(request, "accountability/staff_observer_note.html", context, status=status)
+
+
+@login_required
+@staff_required
+@require_POST
+def observer_withdraw(request, meeting_pk: int):
+    note = ObserverNote.objects.filter(meeting_id=meeting_pk, author=request.user).first()
+    if note is None:
+        raise Http404(_("No such note."))
+    try:
+        observers.observer_note_withdraw(note=note, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The note is taken off the report's page."))
+    return redirect("accountability_staff:observer_note", meeting_pk=meeting_pk)

@@ -25,6 +25,7 @@ YES, NO = "yes", "—"
 SENT = "if sent to it"
 AWAITING = "while it owes the answer"
 INSPECTOR_REPORTS = "inspectors' reports"
+NO_COUNCIL = "where no public council"
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ def cell(policy: ModelPolicy, action: Action, role: str) -> Cell:
     if role not in policy.actions.get(action, ()):
         return Cell(NO, NO)
     if (action, role) in policy.where:
-        return Cell(INSPECTOR_REPORTS, NO)
+        return Cell(NO_COUNCIL if callable(policy.where[(action, role)]) else INSPECTOR_REPORTS, NO)
     if role not in OUTSIDE_ROLES:
         return Cell(YES, NO)
     if role == Role.OVERSIGHT:
@@ -85,6 +86,9 @@ A system administrator may do everything and is not shown.
   the rows (the akimat's "Causes and conditions" page, docs/akimats.md).
 - *inspectors' reports*: control of execution of an inspector's minutes (Order 652 p.33); a chief's minutes are
   controlled by the leadership (Order 608 p.19).
+- *where no public council*: residents' comments on reports are moderated by the public council of the
+  meeting's territory; the body's staff unit moderates only where no public council has an active account
+  (docs/public-councils.md).
 - Who signs which minutes comes from the esep.law rule `meeting.signatories` (Order 608 p.15, Order 652 p.32,
   Decree 723 p.14): *sign* lets the role reach the signing page; `may_sign_slot` matches the slot to the
   account (the secretary named in the minutes, the chief, each reporting inspector as themselves).

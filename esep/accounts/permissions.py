@@ -26,6 +26,10 @@ Three things decide:
      and its criteria are set by the public council of the region. This is policy, not law: the 2016
      parliamentary committee speech (public councils set evaluation criteria suited to their region; residents'
      ratings taken into account) and the PRI review (confirmed complaints used to evaluate officers and units).
+   - the public council of a region moderates residents' comments on the reports of its region, instead of
+     the rated police body (parliament speech, sixth conclusion: public councils control the local police);
+     where no public council has an account, the staff unit of the body does. A council member records an
+     observer's note on a held report of its region (docs/public-councils.md).
 2. **Where** — a police role acts in its body's subtree (``PoliceBody.path`` prefix); an outside role on its
    territory (KATO prefix), or, for what is forwarded, only for the state bodies (``StateAgency``) it speaks for.
 3. **Fail closed** — a police role whose body has no path, an akimat, maslikhat or public council without a
@@ -71,6 +75,7 @@ class Action(StrEnum):
     COUNT = "count"  # numbers by territory and subject, never the rows themselves
     EVALUATE = "evaluate"
     SET_CRITERIA = "set_criteria"
+    OBSERVE = "observe"
 
 
 class Outside(StrEnum):
@@ -99,7 +104,7 @@ class ModelPolicy:
     actions: dict[Action, frozenset[str]]
     outside: Outside = Outside.TERRITORY
     forwarded: Callable[[models.QuerySet], Q] | None = None
-    where: dict[tuple[Action, str], Q] = field(default_factory=dict)
+    where: dict[tuple[Action, str], Q | Callable[[], Q]] = field(default_factory=dict)
     # An action whose outside scope differs from the model's (counting appeals on a territory whose rows the
     # role may not read).
     outside_for: dict[Action, Outside] = field(default_factory=dict)
@@ -132,7 +137,7 @@ def register_model_actions(
     *,
     outside: Outside = Outside.TERRITORY,
     forwarded: Callable[[models.QuerySet], Q] | None = None,
-    where: dict[tuple[Action, str], Q] | None = None,
+    where: dict[tuple[Action, str], Q | Callable[[], Q]] | None = None,
     outside_for: dict[Action, Outside] | None = None,
     **actions: Iterable[str],
 ) -> ModelPolicy:
@@ -206,9 +211,12 @@ register_model_actions(
     publish=WRITERS,
     keep_minutes=POLICE,  # start the minutes, register participants at the door (Order 608 p.12; 652 p.32)
     export={S, C, OV},
+    observe={PC},  # a public council member writes an observer's note on a report of its territory
 )
-for _label in ("meetings.meetingreporter", "meetings.invitation", "meetings.video", "meetings.award"):
+for _label in ("meetings.meetingreporter", "meetings.invitation", "meetings.video"):
     register_model_actions(_label, change=WRITERS)
+# Who was awarded, and why, is a person's data: the police and oversight read it in the back office.
+register_model_actions("meetings.award", view=POLICE | {OV}, change=WRITERS)
 register_model_actions("meetings.participant", outside=Outside.NONE, view=POLICE, change=POLICE, personal_data=POLICE)
 register_model_actions("meetings.destructionrecord", outside=Outside.NONE, view=POLICE | {OV})
 register_model_actions("announcements.announcement", change=WRITERS, publish=WRITERS)
@@ -220,8 +228,29 @@ register_model_actions(
     "questions.question", outside=Outside.NONE, view=POLICE, change=WRITERS, moderate=WRITERS, personal_data=WRITERS
 )
 register_model_actions("questions.questionnotice", outside=Outside.NONE, view=POLICE)
-# Residents' comments on a report are moderated by the staff unit or the chief, not by the inspector rated.
-register_model_actions("feedback.rating", outside=Outside.NONE, view=POLICE, change={S, C}, moderate={S, C})
+
+
+def _no_public_council() -> Q:
+    """Ratings of meetings whose body is on no territory a public council has an active account for."""
+    assignments = apps.get_model("accounts", "RoleAssignment").objects.filter(role=PC, user__is_active=True)
+    prefixes = set(assignments.exclude(territory=None).values_list("territory__prefix", flat=True))
+    prefixes |= set(assignments.exclude(agency=None).values_list("agency__territory__prefix", flat=True))
+    condition = Q()
+    for prefix in sorted(p for p in prefixes if p):
+        condition &= ~Q(meeting__body__territory__kato__startswith=prefix)
+    return condition
+
+
+# Residents' comments on a report are moderated by the public council of the meeting's territory, not by the
+# police body rated (parliament speech, sixth conclusion); where no public council has an account, by the
+# staff unit of the body (never the chief or the inspector rated). A rating carries no name or contact.
+register_model_actions(
+    "feedback.rating",
+    view=POLICE | {PC},
+    change={S, PC},
+    moderate={S, PC},
+    where={(Action.CHANGE, S): _no_public_council, (Action.MODERATE, S): _no_public_council},
+)
 
 register_model_actions(
     "appeals.appeal",
@@ -250,6 +279,9 @@ register_model_actions("accountability.itempublication", view=EVERYONE, change={
 register_model_actions("accountability.decisionreminder", outside=Outside.NONE, view=POLICE)
 register_model_actions("accountability.waitingquestion", outside=Outside.NONE, view=POLICE, change=WRITERS)
 register_model_actions("accountability.fixcheck", outside=Outside.NONE, view=POLICE, change={S, C}, moderate={S, C})
+# A public council member's observer note on a held report: written and published by its author, a member of
+# the council of the meeting's territory (OBSERVE on the meeting; the service checks the author).
+register_model_actions("accountability.observernote", view=EVERYONE, change={PC}, publish={PC})
 # What the report says (esep.reports) and prevention figures (esep.statistics): prepared by the reporting
 # police roles, read by everyone on the territory (they are published anyway).
 register_model_actions("reports.report", view=EVERYONE, change=WRITERS, publish=WRITERS)
@@ -278,7 +310,12 @@ register_model_actions(
 register_model_actions("appeals.appealevent", outside=Outside.FORWARDED, forwarded=_forwarded_appeal_rows)
 register_model_actions("appeals.reminder", outside=Outside.NONE, view=POLICE)
 
-register_model_actions("protocols.protocol", change=POLICE, keep_minutes=POLICE, sign=POLICE, export={S, C, OV})
+# The secretary's raw minutes name the people who spoke: the public council (which receives nothing in its
+# competence, ROLE_AGENCY_KINDS) reads the report as published without personal data (esep.accountability).
+NOT_COUNCIL = EVERYONE - {PC}
+register_model_actions(
+    "protocols.protocol", view=NOT_COUNCIL, change=POLICE, keep_minutes=POLICE, sign=POLICE, export={S, C, OV}
+)
 register_model_actions(
     "protocols.protocolitem",
     outside=Outside.FORWARDED,
@@ -288,13 +325,14 @@ register_model_actions(
 )
 register_model_actions(
     "protocols.decision",
+    view=NOT_COUNCIL,
     change=POLICE,
     # Order 608 p.19: the leadership of the police body; Order 652 p.33: for an inspector's report, the
     # inspector responsible for the district police point.
     control={C, INS},
     where={(Action.CONTROL, INS): Q(protocol__meeting__kind="inspector")},
 )
-register_model_actions("protocols.addendum", change=POLICE)
+register_model_actions("protocols.addendum", view=NOT_COUNCIL, change=POLICE)
 register_model_actions("protocols.protocolversion")
 register_model_actions("protocols.signature")
 register_model_actions("protocols.minutesreminder", outside=Outside.NONE, view=POLICE)
@@ -369,11 +407,16 @@ def _territory_q(field_: str, grant: Grant) -> Q | None:
     return Q(**{_join(field_, "territory__kato__startswith"): grant.territory_prefix})
 
 
-def _grant_condition(policy: ModelPolicy, field_: str, grant: Grant, action: Action) -> Q | None:
-    """The rows ``grant`` may ``action``, or None for none."""
+def _grant_condition(
+    policy: ModelPolicy, field_: str, grant: Grant, action: Action, *, read_where: bool = True
+) -> Q | None:
+    """The rows ``grant`` may ``action``, or None for none. Without ``read_where`` a ``where`` function is not
+    called (no query): enough to know whether the role may act on some row at all."""
     if grant.role not in policy.actions.get(action, ()):
         return None
     extra = policy.where.get((action, grant.role), Q())
+    if callable(extra):
+        extra = extra() if read_where else Q()
     if grant.body_path:
         return Q(**{_join(field_, "path__startswith"): grant.body_path}) & extra
     if grant.role not in OUTSIDE_ROLES:
@@ -528,7 +571,7 @@ def may(user: Any, action: Action | str, model: type[models.Model]) -> bool:
     if policy is None:
         return False
     field_ = body_field(model)
-    return any(_grant_condition(policy, field_, g, Action(action)) is not None for g in user_grants)
+    return any(_grant_condition(policy, field_, g, Action(action), read_where=False) is not None for g in user_grants)
 
 
 def is_staff_user(user: Any) -> bool:

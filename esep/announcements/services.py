@@ -23,7 +23,7 @@ from esep.announcements.texts import announcement_texts, meeting_public_url
 from esep.core import clock
 from esep.core.audit import audit_record
 from esep.core.pagecache import public_changed_on_commit
-from esep.meetings.models import Meeting, MeetingStatus
+from esep.meetings.models import STATUTORY_KINDS, Meeting, MeetingStatus
 
 NOTICE_RULE = "meeting.notice_days"
 PUBLISHABLE = frozenset({MeetingStatus.DRAFT, MeetingStatus.SCHEDULED})
@@ -32,9 +32,12 @@ PUBLISHABLE = frozenset({MeetingStatus.DRAFT, MeetingStatus.SCHEDULED})
 def notice_rule(day: dt.date, kind: str | None = None, *, lang: str = "en") -> tuple[int, str]:
     """The minimum notice in calendar days and its citation, as the law stood on ``day`` for a meeting of
     ``kind`` (Order 608 p.8.2 for a chief, Order 652 p.27 for an inspector). The citation is in English
-    (as stored on records) unless ``lang`` asks for Kazakh or Russian."""
+    (as stored on records) unless ``lang`` asks for Kazakh or Russian. A joint reception with the public
+    council is no report under those orders: no notice term applies to it, (0, "")."""
     from esep.law.rules import citation, value
 
+    if kind is not None and kind not in STATUTORY_KINDS:
+        return 0, ""
     return int(value(NOTICE_RULE, on=day, kind=kind)), str(
         citation(NOTICE_RULE, on=day, kind=kind, lang=lang if lang in {"kk", "ru"} else "en")
     )

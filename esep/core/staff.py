@@ -19,6 +19,9 @@ MENU_NEEDS: dict[str, tuple[str, Action]] = {
     "announcements_staff:list": ("meetings.meeting", Action.PUBLISH),
     "questions_staff:queue": ("questions.question", Action.MODERATE),
     "feedback_staff:moderation": ("feedback.rating", Action.MODERATE),
+    "accountability_staff:waiting": ("accountability.waitingquestion", Action.VIEW),
+    "accountability_staff:comments": ("accountability.fixcheck", Action.MODERATE),
+    "accountability_staff:observer_list": ("meetings.meeting", Action.OBSERVE),  # public council members
     "protocols_staff:list": ("protocols.protocol", Action.VIEW),
     "meetings_staff:list": ("meetings.meeting", Action.VIEW),
     "appeals_staff:list": ("appeals.appeal", Action.VIEW),

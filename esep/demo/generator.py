@@ -659,6 +659,8 @@ class Generator:
             ("secretary", "Хатшы", "Полиция", Role.SECRETARY, showcase, None, None),
             ("region", "Облыс", "Штабы", Role.STAFF_UNIT, region, None, None),
             ("akimat", "Әкімдік", "Өкілі", Role.AKIMAT, None, showcase.territory, None),
+            # The region's public council: moderates residents' comments, writes observer notes.
+            ("council", "Қоғамдық", "Кеңес", Role.PUBLIC_COUNCIL, None, region.territory, None),
             ("prosecutor", "Прокуратура", "Өкілі", Role.OVERSIGHT, None, None, None),
         ]
         for username, first, last, role, body, terr, officer in accounts:

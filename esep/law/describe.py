@@ -81,7 +81,11 @@ def describe_meeting(meeting: Any) -> dict[str, Any]:
 
 
 def evaluate_meeting(meeting: Any, *, today=None) -> list:
-    """Findings for a stored meeting (not strict: describers may add keys of their own)."""
-    from esep.law.compliance import evaluate
+    """Findings for a stored meeting (not strict: describers may add keys of their own). None for a meeting
+    of a kind no rule governs (a joint reception with the public council is not a report under Order 608 or
+    Order 652)."""
+    from esep.law.compliance import KINDS, evaluate
 
+    if meeting.kind not in KINDS:
+        return []
     return evaluate(describe_meeting(meeting), strict=False, today=today)

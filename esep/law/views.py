@@ -11,7 +11,7 @@ from esep.accounts.permissions import Action, restrict
 from esep.core import clock
 from esep.core.staff import staff_required
 from esep.law import rules
-from esep.law.compliance import DescriptionError, evaluate
+from esep.law.compliance import KINDS, DescriptionError, evaluate
 from esep.law.describe import describe_meeting
 from esep.meetings.models import Meeting
 
@@ -27,8 +27,9 @@ def meeting_findings(request, pk: int):
     )
     description = describe_meeting(meeting)
     error = None
+    statutory = meeting.kind in KINDS  # a joint reception with the public council: no rule applies
     try:
-        findings = evaluate(description, strict=False)
+        findings = evaluate(description, strict=False) if statutory else []
     except DescriptionError as exc:  # a describer produced something the engine refuses: show it, no traceback
         findings, error = [], exc
     lang = (get_language() or "kk")[:2]
@@ -36,7 +37,7 @@ def meeting_findings(request, pk: int):
     return render(
         request,
         "law/meeting_findings.html",
-        {"meeting": meeting, "rows": rows, "error": error, "description": description},
+        {"meeting": meeting, "rows": rows, "error": error, "description": description, "statutory": statutory},
     )
 
 

@@ -8,12 +8,18 @@ from typing import Any
 from esep.meetings.models import InviteeCategory
 
 ATTENDED_KEYS = {InviteeCategory.AKIMAT: "akimat", InviteeCategory.POLICE_LEADERSHIP: "police_leadership"}
+# Order 608 p.11 / Order 652 p.28 invite "representatives of the public": a public council is one.
+LAW_CATEGORY = {InviteeCategory.PUBLIC_COUNCIL: InviteeCategory.PUBLIC}
 
 
 def describe_holding(meeting: Any, description: dict) -> None:
     invitations = list(meeting.invitations.all())
     description["invited"] = sorted(
-        {i.category for i in invitations if i.category != InviteeCategory.POLICE_LEADERSHIP}
+        {
+            LAW_CATEGORY.get(i.category, i.category)
+            for i in invitations
+            if i.category != InviteeCategory.POLICE_LEADERSHIP
+        }
     )
     description["attended"] = sorted(
         {ATTENDED_KEYS[i.category] for i in invitations if i.attended_at and i.category in ATTENDED_KEYS}

@@ -20,6 +20,14 @@ from esep.core.i18n import localized
 class MeetingKind(models.TextChoices):
     CHIEF = "chief", _("chief's report")
     INSPECTOR = "inspector", _("district inspector's report")
+    # Not a report under Order 608 or Order 652: a joint reception of residents by the police and the public
+    # council (parliament speech, sixth conclusion). Planned, announced and asked in advance like a report,
+    # but no rule of those orders applies to it and it never counts as a report owed (esep/planning).
+    RECEPTION = "reception", _("joint reception with the public council")
+
+
+# The kinds the law requires and oversight counts (Order 608, Order 652 / Decree 723).
+STATUTORY_KINDS = frozenset({MeetingKind.CHIEF.value, MeetingKind.INSPECTOR.value})
 
 
 class MeetingFormat(models.TextChoices):
@@ -174,6 +182,10 @@ class InviteeCategory(models.TextChoices):
 
     MASLIKHAT = "maslikhat", _("maslikhat deputies")
     PUBLIC = "public", _("the public")
+    # "Representatives of the public" (Order 608 p.11; Order 652 p.28, by agreement; Decree 723 p.10 "may be
+    # invited"): the public council is named apart so that its members can be invited and record their
+    # attendance; for the law it counts as the public (esep/meetings/describe.py).
+    PUBLIC_COUNCIL = "public_council", _("public council")
     HEALTH = "health", _("health care bodies")
     SOCIAL = "social", _("labour and social protection bodies")
     EDUCATION = "education", _("education and science bodies")

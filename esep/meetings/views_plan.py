@@ -37,7 +37,9 @@ def _aware(date: dt.date, time: dt.time) -> dt.datetime:
 
 
 def _reporters(kind: str, body: PoliceBody, precinct: Precinct | None, when: dt.date) -> list[tuple]:
-    if kind == "inspector":
+    # A joint reception with the public council is held by a precinct's inspector when a precinct is named,
+    # else by the chief of the body.
+    if kind == "inspector" or (kind == "reception" and precinct is not None):
         if precinct is None:
             raise ValidationError(_("Name the inspector who reports and the precinct."))
         serving = inspectors_on([precinct], when).get(precinct.pk)

@@ -61,7 +61,7 @@ def workspace(request, pk: int):
         "participants": meeting.participants.count(),
         "invitations": meeting.invitations.all(),
         "videos": meeting.videos.all(),
-        "awards": meeting.awards.all(),
+        "awards": restrict(meeting.awards.all(), request.user),
         "changes": list(meeting.changes.all()),
         "protocol": getattr(meeting, "protocol", None) if hasattr(meeting, "protocol") else None,
         "cancel_form": forms.CancelForm(),

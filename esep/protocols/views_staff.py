@@ -58,6 +58,8 @@ def protocol_list(request):
 def minutes(request, meeting_pk: int):
     meeting = get_object_or_404(restrict(Meeting.objects.select_related("body"), request.user), pk=meeting_pk)
     protocol = Protocol.objects.filter(meeting=meeting).first()
+    if protocol is not None and not can(request.user, Action.VIEW, protocol):
+        raise Http404  # a public council reads the report as published, not the secretary's raw minutes
     if protocol is None:
         if request.method == "POST":
             if not can(request.user, Action.KEEP_MINUTES, meeting):

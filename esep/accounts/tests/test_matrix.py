@@ -142,6 +142,8 @@ def test_the_matrix_says_what_can_does(world):
         policy = policies()[label]
         for action in policy.actions:
             for role in ROLE_ORDER:
+                if callable(policy.where.get((action, role))):
+                    continue  # depends on other rows (no public council): esep/feedback/tests/test_council.py
                 user = world.users[role]
                 expected = cell(policy, action, role)
                 for where, row, want in (

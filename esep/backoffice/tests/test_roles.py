@@ -45,7 +45,9 @@ MENU_CASES = [
     (Role.INSPECTOR, ["/staff/questions/", "/staff/announcements/", "/staff/protocols/"],
      ["/staff/planning/schedules", "/staff/feedback/", "/staff/registry/assignments/"]),
     (Role.STAFF_UNIT, ["/staff/planning/schedules", "/staff/registry/assignments/", "/staff/feedback/"], []),
-    (Role.CHIEF, ["/staff/planning/schedules", "/staff/feedback/"], ["/staff/registry/assignments/"]),
+    # Residents' comments are moderated by the public council, or the staff unit where there is none; never
+    # by the head of the body rated (docs/public-councils.md).
+    (Role.CHIEF, ["/staff/planning/schedules"], ["/staff/registry/assignments/", "/staff/feedback/"]),
 ]  # fmt: skip
 
 

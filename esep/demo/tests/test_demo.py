@@ -73,6 +73,10 @@ def test_meetings_of_both_kinds_and_demo_logins(demo_country):
     out = io.StringIO()
     call_command("demo", "logins", stdout=out)
     assert "inspector" in out.getvalue() and "esep-demo-2026" in out.getvalue()
+    # The region's public council (issue 12): it moderates residents' comments and writes observer notes.
+    council = User.objects.get(username="council").roles.get()
+    assert council.role == "public_council" and council.territory.level == "oblast"
+    assert "council" in out.getvalue()
 
 
 def test_load_refuses_without_debug_or_the_explicit_flag(country):

@@ -95,8 +95,9 @@ def test_meeting_page_queries_are_bounded(tree, django_assert_max_num_queries):
     held = tf.held_meeting(precinct=tree["precinct"])
     for score in range(1, 6):
         tf.rating(held, score, comment=f"Approved comment {score}", status="approved")
-    # 8 for the page and its ratings, 3 for accountability (publication, measures, "was it fixed?").
-    with django_assert_max_num_queries(11):
+    # 8 for the page and its ratings, 4 for accountability (publication, observer notes, measures, "was it
+    # fixed?").
+    with django_assert_max_num_queries(12):
         response = Client().get(f"/en/meetings/{held.code}/")
     assert "Approved comment 5" in response.content.decode()
 

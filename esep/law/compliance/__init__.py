@@ -12,11 +12,12 @@ from typing import Any
 
 from esep.law.compliance.checks import CHECKS, period_rule_code, period_text, period_window, unknown_findings
 from esep.law.compliance.findings import ERROR, WARNING, Finding, make, make_unknown
-from esep.law.compliance.parse import DescriptionError, parse
+from esep.law.compliance.parse import KINDS, DescriptionError, parse
 from esep.law.rules import find
 
 __all__ = [
     "ERROR",
+    "KINDS",
     "WARNING",
     "DescriptionError",
     "Finding",

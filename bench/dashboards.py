@@ -111,7 +111,7 @@ def build(scale: str, fresh: bool) -> Path:
     for args in (
         ["migrate", "--noinput", "-v", "0"],
         ["territory", "import-all"],
-        ["demo", "load", "--scale", scale],
+        ["demo", "load", "--scale", scale, "--i-know-this-is-not-production"],
     ):
         print("$ esep", " ".join(args), f"({scale})", flush=True)
         subprocess.run([PY, "-m", "esep", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)

@@ -169,8 +169,10 @@ def _bookings(lo: dt.datetime, hi: dt.datetime, *, officer_ids: set[int], venues
     if body_ids:
         where |= Q(settlement__isnull=True, body_id__in=body_ids)
     out = []
-    rows = live.filter(where).order_by().values_list(
-        "id", "starts_at", "ends_at", "settlement_id", "body_id", "venue_kk", "venue_ru", "format"
+    rows = (
+        live.filter(where)
+        .order_by()
+        .values_list("id", "starts_at", "ends_at", "settlement_id", "body_id", "venue_kk", "venue_ru", "format")
     )
     for pk, start, end, settlement_id, body_id, venue_kk, venue_ru, fmt in rows:
         key = venue_key(settlement_id, body_id, venue_kk, venue_ru) if fmt != "online" else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -25,8 +26,10 @@ def vacant_precincts(user: Any) -> Panel | None:
     from esep.police.models import Assignment, Precinct
 
     today = clock.localdate()
-    covered = Assignment.objects.on(today).values("precinct_id")
-    qs = restrict(Precinct.objects.select_related("body"), user, Action.VIEW).exclude(pk__in=covered)
+    # NOT EXISTS per precinct of the area (the assignments' precinct index), not NOT IN every assignment of
+    # the country.
+    covered = Assignment.objects.on(today).filter(precinct_id=OuterRef("pk"))
+    qs = restrict(Precinct.objects.select_related("body"), user, Action.VIEW).exclude(Exists(covered))
     count = qs.count()
     if not count:
         return None

@@ -103,6 +103,9 @@ class Meeting(models.Model):
             # Who did not report: meetings of a kind and period; a body's meetings in time order.
             models.Index(fields=["kind", "period_year", "period_quarter"], name="meeting_kind_period"),
             models.Index(fields=["body", "starts_at"], name="meeting_body_start"),
+            # A district's or region's reports of one period (the "Today" panels, who did not report): probed
+            # per body of the area, so the cost follows the area, not the country or the area's history.
+            models.Index(fields=["body", "kind", "period_year", "period_quarter"], name="meeting_body_kind_period"),
         ]
         verbose_name = _("report to the population")
         verbose_name_plural = _("reports to the population")

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from esep.accounts.permissions import Action, require
 from esep.core import clock
 from esep.core.audit import audit_record
 from esep.core.pagecache import public_changed_on_commit
@@ -134,11 +135,16 @@ def meeting_summary_publish(
 
 
 def meeting_mark_held(*, meeting: Meeting, actor: Any) -> Meeting:
+    """Record that the report took place. Those who plan and hold reports may (the staff unit, the chief,
+    the inspector); a secretary keeps the minutes only. The pages and the API ask too; a direct call is
+    checked here."""
+    require(actor, Action.CHANGE, meeting)
     return meeting_transition(meeting=meeting, to=MeetingStatus.HELD, actor=actor)
 
 
 def meeting_close(*, meeting: Meeting, actor: Any) -> Meeting:
     """Close a held meeting once its minutes are signed (Order 608 p.14-15; Order 652 p.32)."""
+    require(actor, Action.CHANGE, meeting)
     protocol = getattr(meeting, "protocol", None)
     if protocol is None or not protocol.is_signed:
         raise ValidationError(_("The minutes must be signed before the meeting is closed."))

@@ -20,7 +20,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q
+from django.db import connection
+from django.db.models import Case, Count, Exists, IntegerField, Max, OuterRef, Q, Value, When
 from django.utils import timezone
 
 from esep.accounts.permissions import Action, restrict
@@ -209,45 +210,65 @@ def inspector_counts(
     user: Any, *, year: int, quarter: int, root: PoliceBody | None = None, as_of: dt.date | None = None
 ) -> list[BodyCounts]:
     """The same statuses as ``inspector_obligations``, counted per body for pages that show only counts.
-    Two queries of plain values, both limited in SQL to the user's area (no model object is built): the
-    precincts with their body, and the period's reports with their status, start and whether their
-    minutes are signed. Correlated EXISTS per precinct were tried first: SQLite drove them from the
-    meetings' period index and took seconds for a region."""
+    Two queries, both limited in SQL to the user's area, both counting in SQL (no model object is built):
+    the precincts per body, and per precinct (GROUP BY) four flags of its reports in the period — signed and
+    held in the window, signed and held after it, held without signed minutes, planned — counted per body
+    and flags. Correlated
+    EXISTS per precinct were tried first: SQLite drove them from the meetings' period index and took seconds
+    for a region."""
     as_of = as_of or clock.localdate()
     window = period_window("inspector", year, quarter)
     precincts = restrict(Precinct.objects.all(), user, Action.VIEW)
     if root is not None:
         precincts = precincts.filter(body__path__startswith=root.path)
-    body_of = dict(precincts.values_list("id", "body_id"))
-    facts: dict[int, dict[str, bool]] = {}
-    reporters = _reporters_in(user, root, year, quarter)
-    if len(body_of) <= 2000:
-        # A district or region: drive the query from its precincts' index, not from the country's period.
-        reporters = reporters.filter(precinct_id__in=list(body_of))
-    rows = reporters.values_list(
-        "precinct_id", "meeting__status", "meeting__starts_at", "meeting__protocol__status"
-    )
+    owed = dict(precincts.order_by().values("body_id").annotate(n=Count("id")).values_list("body_id", "n"))
+    # Driven from the period's meetings of the area's bodies (index meeting_body_kind_period), so the cost
+    # follows the area and one quarter, not the area's whole history nor the country's quarter.
+    bodies = _bodies(user, root).values_list("id", flat=True)
+    reporters = _reporters_in(user, root, year, quarter).filter(meeting__body_id__in=list(bodies))
     start, end = window
-    for precinct_id, status, starts_at, minutes in rows:
-        f = facts.setdefault(precinct_id, dict.fromkeys(("in", "after", "unsigned", "planned"), False))
-        if status in HELD:
-            day = timezone.localtime(starts_at).date()
-            signed = minutes == ProtocolStatus.SIGNED
-            f["in"] |= signed and start <= day <= end
-            f["after"] |= signed and day > end
-            f["unsigned"] |= not signed
-        elif status in PLANNED:
-            f["planned"] = True
-    per_body: dict[int, dict[str, int]] = {}
-    none = dict.fromkeys(("in", "after", "unsigned", "planned"), False)
-    for precinct_id, body_id in body_of.items():
-        f = facts.get(precinct_id, none)
+    zone = timezone.get_current_timezone()
+    first = dt.datetime.combine(start, dt.time(), zone)  # the window's days in Asia/Almaty, as instants
+    after = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), zone)
+    held = Q(meeting__status__in=HELD)
+    signed = held & Q(meeting__protocol__status=ProtocolStatus.SIGNED)
+
+    def flag(*cases: When) -> Max:
+        return Max(Case(*cases, default=Value(0), output_field=IntegerField()))
+
+    yes, no = Value(1), Value(0)
+
+    # Four flags per precinct (GROUP BY precinct), then the precincts counted per body and combination of flags
+    # (GROUP BY over that): at most sixteen rows per body reach Python, whatever the number of precincts.
+    per_precinct = (
+        reporters.order_by()
+        .values("precinct_id")
+        .annotate(
+            body=Max("precinct__body_id"),
+            in_window=flag(When(signed & Q(meeting__starts_at__gte=first, meeting__starts_at__lt=after), then=yes)),
+            after_window=flag(When(signed & Q(meeting__starts_at__gte=after), then=yes)),
+            unsigned=flag(When(signed, then=no), When(held, then=yes)),
+            planned=flag(When(Q(meeting__status__in=PLANNED), then=yes)),
+        )
+        .values_list("body", "in_window", "after_window", "unsigned", "planned")
+    )
+    sql, params = per_precinct.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT f.*, COUNT(*) FROM ({sql}) f GROUP BY 1, 2, 3, 4, 5", params)  # noqa: S608
+        grouped = cursor.fetchall()
+    per_body: dict[int, dict[str, int]] = {body_id: dict.fromkeys(ObligationStatus.ALL, 0) for body_id in owed}
+    with_reports: dict[int, int] = defaultdict(int)
+    for body_id, i, a, u, p, n in grouped:
+        if body_id not in per_body:
+            continue  # a precinct outside the area reported at a meeting inside it (the scope is per body)
         status = status_of(
-            window, in_window=f["in"], after_window=f["after"], unsigned=f["unsigned"], planned=f["planned"],
-            as_of=as_of,
-        )  # fmt: skip
-        bucket = per_body.setdefault(body_id, dict.fromkeys(ObligationStatus.ALL, 0))
-        bucket[status] += 1
+            window, in_window=bool(i), after_window=bool(a), unsigned=bool(u), planned=bool(p), as_of=as_of
+        )
+        per_body[body_id][status] += n
+        with_reports[body_id] += n
+    for body_id, n in owed.items():  # precincts with no report at all in the period
+        status = status_of(window, in_window=False, after_window=False, unsigned=False, planned=False, as_of=as_of)
+        per_body[body_id][status] += n - with_reports[body_id]
     bodies = PoliceBody.objects.in_bulk(list(per_body))
     return sorted((BodyCounts(bodies[pk], counts) for pk, counts in per_body.items()), key=lambda r: r.body.path)
 

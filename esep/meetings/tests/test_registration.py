@@ -10,7 +10,7 @@ from esep.meetings import services
 from esep.meetings.models import MeetingStatus, Participant
 from esep.meetings.selectors import known_residents
 from esep.testing import factories
-from esep.testing.protocols import NAMES, at, held_meeting, secretary_user
+from esep.testing.protocols import NAMES, at, held_meeting, inspector_user, secretary_user
 
 pytestmark = pytest.mark.django_db
 SURNAMES = ["Омаров", "Бекова", "Жұмаев", "Серікова", "Төлеуов", "Мұратова", "Дәулетов"]
@@ -184,7 +184,7 @@ def test_invitation_email_reply_link_records_the_answer(client):
 
 def test_invitees_who_never_replied_are_recorded_as_such_when_the_meeting_is_held():
     meeting = factories.meeting(status=MeetingStatus.ANNOUNCED)
-    user = secretary_user(meeting.body)
+    user = inspector_user(meeting.reporters.get().officer)  # who holds the report marks it held
     services.invitation_create(meeting=meeting, category="media", name="Аудан газеті", actor=user)
     with time_machine.travel(meeting.starts_at + dt.timedelta(minutes=5), tick=False):
         services.participant_register(

@@ -46,7 +46,7 @@ def test_held_minutes_and_signing_before_the_start_are_refused_by_the_services()
     with time_machine.travel(at(2026, 3, 12, 21, 24), tick=False):
         register_people(meeting, 3)
         with pytest.raises(ValidationError, match="before it starts"):
-            services.meeting_mark_held(meeting=meeting, actor=secretary)
+            services.meeting_mark_held(meeting=meeting, actor=_planner(meeting))
         with pytest.raises(ValidationError, match="before the meeting starts"):
             protocol_services.protocol_start(meeting=meeting, actor=secretary)
     meeting.refresh_from_db()
@@ -123,7 +123,7 @@ def test_an_online_chiefs_report_is_not_held():
         time_machine.travel(START + dt.timedelta(minutes=5), tick=False),
         pytest.raises(ValidationError, match=r"608 p\.2"),
     ):
-        services.meeting_mark_held(meeting=meeting, actor=secretary_user(body))
+        services.meeting_mark_held(meeting=meeting, actor=f.staff(Role.STAFF_UNIT, body))
 
 
 # --- create, reschedule, cancel ------------------------------------------------------------------------------
@@ -234,6 +234,26 @@ def test_the_workflow_itself_refuses_a_secretary_whatever_page_calls_it():
     meeting.refresh_from_db()
     assert meeting.starts_at == START and meeting.status != "cancelled"
     assert not meeting.changes.exists()
+
+
+def test_marking_held_and_closing_refuse_a_secretary_called_directly():
+    """Marking a report held is for those who hold it (the pages and the API ask too): the service itself
+    refuses a secretary, with the evidence all present and after the start. Nothing is stored."""
+    from django.core.exceptions import PermissionDenied
+
+    meeting = f.meeting(starts_at=START, status=MeetingStatus.ANNOUNCED)
+    secretary = secretary_user(meeting.body)
+    with time_machine.travel(START + dt.timedelta(minutes=5), tick=False):
+        register_people(meeting, 3)
+        with pytest.raises(PermissionDenied):
+            services.meeting_mark_held(meeting=meeting, actor=secretary)
+        meeting.refresh_from_db()
+        assert meeting.status == MeetingStatus.ANNOUNCED
+        services.meeting_mark_held(meeting=meeting, actor=inspector_user(meeting.reporters.get().officer))
+        with pytest.raises(PermissionDenied):
+            services.meeting_close(meeting=meeting, actor=secretary)
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.HELD
 
 
 def test_cancel_shows_the_reason_on_the_public_page_and_moves_show_the_old_date(

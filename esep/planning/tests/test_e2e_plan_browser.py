@@ -33,7 +33,7 @@ def world(settings, live_server):
     other = f.officer(body, last_name="Әлиева", first_name="Дана")
     p10 = f.precinct(body, number="10")
     f.assignment(other, p10)
-    # Last quarter both of Omarov's reports were at the same hour in the same hall: proposed again, they clash.
+    # Last quarter both of Omarov's reports were at the same hour in the same hall: the proposal spreads them.
     for p in (p1, p2):
         f.meeting(reporters=[(shared, p)], starts_at=at(2025, 11, 12, 18), status=MeetingStatus.CLOSED)
     f.staff(Role.STAFF_UNIT, body, username="shtab", password=PASSWORD)
@@ -62,14 +62,18 @@ def test_plan_a_quarter_fix_a_conflict_approve_then_move_one_report(world, page)
         rows = page.locator("#plan-grid tbody tr[id^=row-]")
         assert rows.count() == 3  # every precinct of the body, №1, №2, №10 in number order
         assert [t.split()[0] for t in rows.locator("th").all_inner_texts()] == ["№1", "№2", "№10"]
+        # The proposal already keeps Omarov's two reports on different days; the staff unit puts them on one
+        # evening and the check shows the clash.
+        first_day = rows.nth(0).locator("input[type=date]").input_value()
+        second = rows.nth(1).locator("input[type=date]")
+        proposed = second.input_value()
+        assert proposed != first_day
+        second.fill(first_day)
         page.click("button[value=check]")
         page.wait_for_selector("#plan-problems")
         assert "Омаров" in page.inner_text("#plan-grid")  # one officer twice at the same hour
-        # Fix it: move precinct №2 to the next day.
-        second = page.locator("#plan-grid tbody tr[id^=row-]").nth(1)
-        date_input = second.locator("input[type=date]")
-        day = date_input.input_value()
-        date_input.fill(day[:8] + f"{int(day[8:]) + 1:02d}")
+        # Fix it: back to the day proposed.
+        page.locator("#plan-grid tbody tr[id^=row-]").nth(1).locator("input[type=date]").fill(proposed)
         # №10 has had no report yet: the staff unit gives its venue.
         third = page.locator("#plan-grid tbody tr[id^=row-]").nth(2)
         third.locator("input[name$=venue_kk]").fill("№3 мектеп, акт залы")

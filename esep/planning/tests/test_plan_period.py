@@ -59,16 +59,44 @@ def _form(rows, body, **edits):
     return data
 
 
-def test_proposals_come_from_the_last_report_and_show_the_conflict(district):
+def test_proposals_come_from_the_last_report_and_avoid_the_conflict_they_can_foresee(district):
     with time_machine.travel(NOW, tick=False):
         rows = period_proposals(body=district["body"], kind="inspector", year=2026, quarter=1)
         assert [r.label.split()[0] for r in rows] == ["№1", "№2", "№10"]  # numbers by value
-        first = rows[0]
+        first, second = rows[0], rows[1]
         assert first.source == "last" and first.date == dt.date(2026, 2, 11) and first.time == dt.time(18, 0)
         assert first.venue_kk == "Мектеп 1"
+        # The shared inspector's second report goes to the nearest free working day, not the same evening.
+        assert second.source == "last" and second.date == dt.date(2026, 2, 12) and second.time == dt.time(18, 0)
+        assert not any(r.problems for r in plan_check(rows, kind="inspector", year=2026, quarter=1))
+        second.date = first.date  # the staff unit puts both on one evening: the check shows it
         checked = plan_check(rows, kind="inspector", year=2026, quarter=1)
     assert any("another report at that time" in p for p in checked[0].problems)
+    assert any("another report at that time" in p for p in checked[1].problems)
     assert not checked[2].problems
+
+
+def test_proposals_avoid_holidays_the_past_and_a_venue_booked_by_another_body():
+    village = f.settlement()
+    body = f.body()
+    p1, p2 = f.precinct(body, number="1"), f.precinct(body, number="2")
+    first, second = f.officer(body), f.officer(body)
+    f.assignment(first, p1)
+    f.assignment(second, p2)
+    # №1 last reported on Monday 8 December: the same place next quarter is 8-9 March (public holidays).
+    f.meeting(reporters=[(first, p1)], starts_at=at(2025, 12, 8, 18), status=MeetingStatus.CLOSED)
+    # №2 reported on 1 October in the village club: the same place is 1 January, a holiday, and in the past.
+    f.meeting(reporters=[(second, p2)], starts_at=at(2025, 10, 1, 11), status=MeetingStatus.CLOSED,
+              settlement=village, venue_kk="Ауылдық клуб", venue_ru="Сельский клуб")  # fmt: skip
+    # A neighbouring body has the club on the first free working day, 5 January.
+    neighbour = f.precinct(f.body(), number="7")
+    f.meeting(reporters=[(f.officer(neighbour.body), neighbour)], starts_at=at(2026, 1, 5, 11),
+              settlement=village, venue_kk="Ауылдық клуб", venue_ru="Сельский клуб")  # fmt: skip
+    with time_machine.travel(at(2026, 1, 2, 10), tick=False):
+        rows = period_proposals(body=body, kind="inspector", year=2026, quarter=1)
+        checked = plan_check(rows, kind="inspector", year=2026, quarter=1)
+    assert [r.date for r in rows] == [dt.date(2026, 3, 10), dt.date(2026, 1, 6)]
+    assert not any(r.problems for r in checked)
 
 
 def test_saving_with_a_conflict_is_refused_and_stores_nothing_then_fixed_and_approved(client, district):
@@ -77,7 +105,8 @@ def test_saving_with_a_conflict_is_refused_and_stores_nothing_then_fixed_and_app
     with time_machine.travel(NOW, tick=False):
         rows = period_proposals(body=body, kind="inspector", year=2026, quarter=1)
         before = Meeting.objects.count()
-        response = client.post(URL, _form(rows, body, action="save"))
+        clash = {f"{rows[1].key}-date": rows[0].date.isoformat()}  # the shared inspector twice at once
+        response = client.post(URL, _form(rows, body, action="save", **clash))
         assert response.status_code == 400
         assert "другой отчёт" in response.content.decode()
         assert Meeting.objects.count() == before

@@ -40,7 +40,7 @@ def test_minutes_signed_on_the_day_give_the_engine_what_it_needs():
         _prepare((meeting, inspector, secretary))
     with time_machine.travel(at(2026, 3, 12, 21), tick=False):
         protocol = minutes(meeting, secretary, answered_in_full=True, answer="Түсіндірілді")
-        meeting_services.meeting_mark_held(meeting=meeting, actor=secretary)  # after registration (652 p.32)
+        meeting_services.meeting_mark_held(meeting=meeting, actor=inspector)  # after registration (652 p.32)
         services.protocol_sign(protocol=protocol, user=inspector)
     description = describe_meeting(meeting)
     # The moment of sealing with its Almaty offset (UTC+5 since 01.03.2024), not only a date.

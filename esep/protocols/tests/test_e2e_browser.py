@@ -233,7 +233,7 @@ def test_minutes_signed_a_day_late_show_the_finding(world, page):
             method="door",
             eligibility_declared=True,
         )
-        meeting_services.meeting_mark_held(meeting=meeting, actor=world["secretary"])
+        meeting_services.meeting_mark_held(meeting=meeting, actor=world["inspector"])  # who holds it, not the secretary
         login(page, base, "secretary")
         page.goto(f"{base}/ru/staff/protocols/meeting/{meeting.pk}/")
         page.click("text=Начать протокол")

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
     # Numbered after main's 0008_reception_and_public_council, which this branch does not have yet: when
     # merging, make that the dependency instead of 0007.
     dependencies = [
-        ('meetings', '0007_planning_history_and_indexes'),
+        ('meetings', '0008_reception_and_public_council'),
         ('police', '0003_precinct_area'),
         ('territory', '0001_initial'),
     ]

@@ -134,6 +134,17 @@ class Generator:
             from esep.reports.demo import showcase_reports
 
             showcase_reports(self.showcase.meetings["chief"], actor=self.showcase_staff())
+            # Residents' ratings and complaints about officers in the showcase district (esep.demo.activity).
+            from esep.demo.activity import demo_activity
+
+            self.stats.update(
+                demo_activity(
+                    self.showcase_plan.body,
+                    inspectors=self.current_inspector,
+                    staff=self.showcase_staff(),
+                    today=self.today,
+                )
+            )
             # The showcase region's public council has set its evaluation criteria (two versions).
             from esep.evaluation.demo import demo_criteria
 

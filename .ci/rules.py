@@ -5,6 +5,9 @@ ESEP001  views and API modules only parse input and call a service or a selector
          in esep/**/views*.py, esep/**/api.py or esep/api/ (README, "What is where").
 ESEP002  production code never patches the clock (mock.patch of now/today/time, time-machine, freezegun,
          assigning timezone.now): code that needs another "now" takes esep.core.clock; only tests travel.
+ESEP003  templates carry no <style> element and no style="" attribute: the Content-Security-Policy
+         (esep/core/middleware.py, style-src 'self') refuses them, so the browser silently drops the styling;
+         styles go into the static stylesheets (esep/static/esep/). The admin's own templates are exempt.
 
 Exit status 1 when a rule is broken, with one line per finding: path:line: code message.
 """
@@ -12,6 +15,7 @@ Exit status 1 when a rule is broken, with one line per finding: path:line: code 
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -105,9 +109,24 @@ def check(paths: list[Path]) -> list[str]:
     return findings
 
 
+INLINE_STYLE = re.compile(r"<style[\s>]|\sstyle\s*=", re.IGNORECASE)
+
+
+def inline_styles(templates: list[Path]) -> list[str]:
+    findings = []
+    for path in sorted(templates):
+        name = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+        if "admin" in name.parts:
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if INLINE_STYLE.search(line):
+                findings.append(f"{name}:{number}: ESEP003 inline style (refused by the CSP)")
+    return findings
+
+
 def main() -> int:
     paths = [*ROOT.joinpath("esep").rglob("*.py"), *ROOT.joinpath("bench").rglob("*.py")]
-    findings = check(paths)
+    findings = check(paths) + inline_styles(list(ROOT.joinpath("esep").rglob("*.html")))
     for line in findings:
         print(line)
     print(f"{len(findings)} finding(s) in {len(paths)} files", file=sys.stderr)

@@ -67,3 +67,24 @@ def test_a_clock_patch_is_found(rules, source):
 def test_esep_keeps_the_rules(rules):
     paths = [*Path(settings.BASE_DIR, "esep").rglob("*.py"), *Path(settings.BASE_DIR, "bench").rglob("*.py")]
     assert rules.check(paths) == []
+
+
+@pytest.mark.parametrize(
+    "line, found",
+    [
+        ('<style media="print">table{font-size:10pt}</style>', True),
+        ("<style>\n", True),
+        ('<svg width="100%" style="max-width:300px">', True),
+        ('<p class="noprint">', False),
+        ('<link rel="stylesheet" href="/static/esep/esep.css">', False),
+        ("{% block stylesheets %}", False),
+    ],
+)
+def test_an_inline_style_in_a_template_is_found(rules, tmp_path, line, found):
+    template = tmp_path / "page.html"
+    template.write_text(line, encoding="utf-8")
+    assert bool(rules.inline_styles([template])) is found
+
+
+def test_templates_keep_to_the_content_security_policy(rules):
+    assert rules.inline_styles(list(Path(settings.BASE_DIR, "esep").rglob("*.html"))) == []

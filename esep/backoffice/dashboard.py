@@ -89,7 +89,13 @@ def overdue_appeals(user: Any) -> Panel | None:
     """Appeals past their term without an answer (АППК art. 76 p.1; silence is a refusal, art. 91 p.2)."""
     from esep.appeals.selectors import appeals_for_staff
 
-    appeals, count = _rows_and_count(appeals_for_staff(user, status="overdue"))
+    # Scoped in SQL to the user's body subtree (the appeals' (body, status) index); only the columns shown.
+    qs = (
+        appeals_for_staff(user, status="overdue")
+        .select_related(None)
+        .only("number", "text", "due_on", "extended_until")
+    )
+    appeals, count = _rows_and_count(qs)
     if not count:
         return None
     rows = [

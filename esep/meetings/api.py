@@ -38,7 +38,9 @@ CONFLICT_CODES = {"status", "not_started", "evidence_missing", "same"}
 def service_error(error: ValidationError) -> ApiError:
     code = getattr(error, "code", None) or "invalid"
     http = status.HTTP_409_CONFLICT if code in CONFLICT_CODES else status.HTTP_400_BAD_REQUEST
-    return ApiError(" ".join(error.messages), code=str(code), status=http)
+    message = " ".join(error.messages)
+    fields = {"settlement": [message]} if code == "settlement" else None
+    return ApiError(message, code=str(code), status=http, fields=fields)
 
 
 class ReporterSerializer(serializers.Serializer):
@@ -58,7 +60,9 @@ class MeetingSerializer(serializers.ModelSerializer):
     kind = serializers.CharField(read_only=True)
     status = serializers.CharField(read_only=True)
     format = serializers.CharField(read_only=True)
-    settlement = serializers.SlugRelatedField(slug_field="kato", read_only=True)
+    settlement = serializers.SlugRelatedField(
+        slug_field="kato", read_only=True, help_text="KATO code of the venue's settlement, or null"
+    )
     reporters = serializers.SerializerMethodField()
     changes = MeetingChangeSerializer(many=True, read_only=True)
 
@@ -112,7 +116,16 @@ class PlanSerializer(serializers.Serializer):
     """Fields of a plan; on update every field is optional."""
 
     ends_at = serializers.DateTimeField(required=False, allow_null=True)
-    settlement = serializers.CharField(required=False, allow_blank=True, max_length=9, help_text="KATO code")
+    settlement = serializers.RegexField(
+        r"^([0-9]{9})?$",
+        required=False,
+        allow_blank=True,
+        max_length=9,
+        help_text=(
+            "KATO code of the venue's settlement, within the police body's territory; empty clears it. Left out "
+            "when creating a report for one precinct: the precinct's settlement."
+        ),
+    )
     venue_kk = TextField(required=False, allow_blank=True, max_length=300)
     venue_ru = TextField(required=False, allow_blank=True, max_length=300)
     venue_capacity = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=100000)
@@ -218,6 +231,7 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
                     "body": 12,
                     "starts_at": "2026-03-12T18:00:00+05:00",
                     "ends_at": "2026-03-12T20:00:00+05:00",
+                    "settlement": "354837100",
                     "venue_kk": "Мәдениет үйі, Абай к-сі, 10",
                     "venue_ru": "Дом культуры, ул. Абая, 10",
                     "format": "indoor",
@@ -263,7 +277,27 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     @extend_schema(
         request=PlanSerializer,
         responses={200: MeetingSerializer},
-        examples=[OpenApiExample("A bigger hall", value={"venue_capacity": 200}, request_only=True)],
+        examples=[
+            OpenApiExample("A bigger hall", value={"venue_capacity": 200}, request_only=True),
+            OpenApiExample(
+                "Another village of the district",
+                value={"settlement": "354837100", "venue_kk": "Ауылдық клуб", "venue_ru": "Сельский клуб"},
+                request_only=True,
+            ),
+            OpenApiExample(
+                "A settlement outside the body's territory",
+                value={
+                    "error": {
+                        "code": "settlement",
+                        "message": "“Ақтау қ.” is not in the territory of Karkaraly district police "
+                        "department: choose a settlement of its territory.",
+                        "fields": {"settlement": ["“Ақтау қ.” is not in the territory of ..."]},
+                    }
+                },
+                response_only=True,
+                status_codes=["400"],
+            ),
+        ],
     )
     def partial_update(self, request, pk=None):
         meeting = self._changeable()

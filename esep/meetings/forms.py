@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from esep.core import uploads
 from esep.meetings.models import InviteeCategory, MeetingFormat, MeetingKind
 from esep.police.models import PoliceBody, Precinct
+from esep.territory.models import Level, Territory
 
 LANG_CHOICES = [("kk", "Қазақша"), ("ru", "Русский")]
 
@@ -115,9 +116,22 @@ class SummaryForm(forms.Form):
     )
 
 
-class PlanForm(forms.Form):
-    """The plan of one report: where and how. The date is set at creation and moved by rescheduling."""
+def _place_label(place: Territory) -> str:
+    # Many villages share a name: the district (or rural district) tells them apart.
+    return f"{place.name} ({place.parent.name})" if place.parent_id else place.name
 
+
+class PlanForm(forms.Form):
+    """The plan of one report: where and how. The date is set at creation and moved by rescheduling.
+
+    ``settlements`` are the places offered (those of the body's territory). The field accepts any settlement
+    so that one of another territory reaches the service, which refuses it with a message naming both."""
+
+    settlement = forms.ModelChoiceField(
+        label=_("Settlement of the venue"),
+        queryset=Territory.objects.filter(level__in=[Level.SETTLEMENT, Level.SUB_DISTRICT]),
+        required=False,
+    )
     venue_kk = forms.CharField(label=_("Venue (Kazakh)"), max_length=300, required=False)
     venue_ru = forms.CharField(label=_("Venue (Russian)"), max_length=300, required=False)
     format = forms.ChoiceField(label=_("Format"), choices=MeetingFormat.choices)
@@ -126,6 +140,14 @@ class PlanForm(forms.Form):
     expected_attendance = forms.IntegerField(
         label=_("Expected attendance"), required=False, min_value=1, max_value=100000
     )
+
+    def __init__(self, *args, settlements=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if settlements is not None:
+            from esep.core.collation import sort_choices
+
+            offered = [(t.pk, _place_label(t)) for t in settlements.select_related("parent")]
+            self.fields["settlement"].choices = [("", "---------"), *sort_choices(offered)]
 
 
 class MeetingCreateForm(PlanForm):
@@ -141,6 +163,8 @@ class MeetingCreateForm(PlanForm):
 
     def __init__(self, *args, bodies=None, precincts=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # Left empty, the settlement of a report for one precinct is that precinct's (esep.workflows.scheduling).
+        self.fields["settlement"].help_text = _("Left empty for a precinct's report: the precinct's settlement.")
         from esep.core.collation import sort_choices
 
         if bodies is not None:

@@ -53,7 +53,15 @@ def _reporters(kind: str, body: PoliceBody, precinct: Precinct | None, when: dt.
 def _plan_values(data: dict) -> dict:
     return {
         k: data.get(k)
-        for k in ("venue_kk", "venue_ru", "format", "online_url", "venue_capacity", "expected_attendance")
+        for k in (
+            "settlement",
+            "venue_kk",
+            "venue_ru",
+            "format",
+            "online_url",
+            "venue_capacity",
+            "expected_attendance",
+        )
     }
 
 
@@ -64,7 +72,8 @@ def meeting_new(request):
     if not bodies.exists():
         raise PermissionDenied
     precincts = restrict(Precinct.objects.select_related("body"), request.user, Action.CHANGE)
-    form = forms.MeetingCreateForm(request.POST or None, bodies=bodies, precincts=precincts)
+    settlements = scheduling.venue_settlements(*bodies.select_related("territory"))
+    form = forms.MeetingCreateForm(request.POST or None, bodies=bodies, precincts=precincts, settlements=settlements)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         body, precinct = data["body"], data.get("precinct")
@@ -93,7 +102,8 @@ def meeting_new(request):
 def meeting_edit(request, pk: int):
     meeting = _changeable(request, pk)
     initial = {k: getattr(meeting, k) for k in forms.PlanForm.base_fields}
-    form = forms.PlanForm(request.POST or None, initial=initial)
+    settlements = scheduling.venue_settlements(meeting.body)
+    form = forms.PlanForm(request.POST or None, initial=initial, settlements=settlements)
     if request.method == "POST" and form.is_valid():
         try:
             scheduling.meeting_update(meeting=meeting, actor=request.user, **_plan_values(form.cleaned_data))

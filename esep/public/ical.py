@@ -62,6 +62,8 @@ def calendar(meetings: Iterable[Meeting], *, name: str) -> str:
         reporters = ", ".join(r.officer.full_name for r in m.reporters.all())
         summary = f"{m.get_kind_display()} · {localized(m.body, 'name')}"
         description = "\n".join(p for p in (reporters, m.online_url) if p)
+        # The venue and the settlement it is in: "Дом культуры, ул. Абая, 10, с.Талды".
+        place = ", ".join(p for p in (m.venue, m.settlement.name if m.settlement_id else "") if p)
         lines += [
             "BEGIN:VEVENT",
             f"UID:{m.code}@{host}",
@@ -69,7 +71,7 @@ def calendar(meetings: Iterable[Meeting], *, name: str) -> str:
             f"DTSTART:{_stamp(m.starts_at)}",
             f"DTEND:{_stamp(ends)}",
             f"SUMMARY:{_escape(summary)}",
-            f"LOCATION:{_escape(m.venue or m.online_url)}",
+            f"LOCATION:{_escape(place or m.online_url)}",
             f"DESCRIPTION:{_escape(description)}",
             f"URL:{settings.SITE_URL}{reverse('public:meeting', kwargs={'code': m.code})}",
             f"STATUS:{'CANCELLED' if m.status == MeetingStatus.CANCELLED else 'CONFIRMED'}",

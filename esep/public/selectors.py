@@ -56,7 +56,7 @@ def upcoming_meetings(
 def meeting_by_code(code: str) -> Meeting | None:
     return (
         _with_reporters(public_meetings())
-        .select_related("body__territory", "announcement", "report")
+        .select_related("body__territory", "settlement", "announcement", "report")
         .prefetch_related("reporters__precinct__point", "reporters__precinct__body")
         .filter(code=code)
         .first()

@@ -43,7 +43,7 @@ def body_ics(request, slug: str):
     obj = PoliceBody.objects.filter(slug=slug).first()
     if obj is None:
         raise Http404(_("No such police body."))
-    qs = selectors.body_meetings(obj).select_related("body").prefetch_related("reporters__officer")
+    qs = selectors.body_meetings(obj).select_related("body", "settlement").prefetch_related("reporters__officer")
     rows = list(qs.order_by("-starts_at")[:100])
     return _ics(ical.calendar(rows, name=obj.name), f"esep-{obj.slug}.ics")
 
@@ -54,7 +54,7 @@ def precinct_ics(request, slug: str, number: str):
     obj = selectors.precinct_page(slug, number)
     if obj is None:
         raise Http404(_("No such precinct."))
-    qs = selectors.precinct_meetings(obj).select_related("body").prefetch_related("reporters__officer")
+    qs = selectors.precinct_meetings(obj).select_related("body", "settlement").prefetch_related("reporters__officer")
     rows = list(qs.order_by("-starts_at")[:100])
     return _ics(ical.calendar(rows, name=obj.name), f"esep-{obj.body.slug}-{obj.number}.ics")
 

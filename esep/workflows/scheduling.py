@@ -18,6 +18,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -34,6 +35,7 @@ from esep.meetings.models import (
     MeetingReporter,
     MeetingStatus,
 )
+from esep.territory.models import Level, Territory
 
 EDITABLE = frozenset({MeetingStatus.DRAFT, MeetingStatus.SCHEDULED, MeetingStatus.ANNOUNCED})
 PLAN_FIELDS = (
@@ -57,6 +59,45 @@ def period_of(kind: str, starts_at: dt.datetime) -> tuple[int, int | None]:
     if kind == MeetingKind.CHIEF:
         return local.year - 1, None
     return local.year, (local.month - 1) // 3 + 1
+
+
+def venue_settlements(*bodies: Any):
+    """The places a report of one of ``bodies`` may be held in: the settlements of the bodies' territories
+    (KATO code prefix), and the city districts without settlements under them (a city's precincts lie there)."""
+    prefixes = {b.territory.prefix for b in bodies}
+    prefixes = {p for p in prefixes if not any(p != q and p.startswith(q) for q in prefixes)}
+    within = Q(pk__in=[])
+    for prefix in sorted(prefixes):
+        within |= Q(kato__startswith=prefix)
+    has_children = Territory.objects.filter(parent_id=OuterRef("pk"))
+    return (
+        Territory.objects.filter(within, level__in=[Level.SETTLEMENT, Level.SUB_DISTRICT])
+        .exclude(Q(level=Level.SUB_DISTRICT) & Q(Exists(has_children)))
+        .order_by("kato")
+    )
+
+
+def default_settlement(precinct: Any) -> Any:
+    """The venue's settlement a precinct's report starts from: the precinct's first settlement by KATO code,
+    or the settlement of its first street range (a city precinct)."""
+    if precinct is None:
+        return None
+    first = precinct.settlements.order_by("kato").first()
+    if first is None:
+        street = precinct.street_ranges.select_related("settlement").order_by("settlement__kato").first()
+        first = street.settlement if street is not None else None
+    return first
+
+
+def _check_settlement(body: Any, settlement: Any) -> None:
+    if settlement is None:
+        return
+    if not venue_settlements(body).filter(pk=settlement.pk).exists():
+        raise ValidationError(
+            _("“%(name)s” is not in the territory of %(body)s: choose a settlement of its territory.")
+            % {"name": settlement.name, "body": body.name},
+            code="settlement",
+        )
 
 
 def _clean_plan(data: dict[str, Any], *, starts_at: dt.datetime) -> dict[str, Any]:
@@ -103,6 +144,13 @@ def meeting_create(
     year = period_year or default_year
     quarter = None if kind == MeetingKind.CHIEF else (period_quarter or default_quarter)
     fields = _clean_plan(plan, starts_at=starts_at)
+    precincts = {p.pk: p for _o, p in reporters if p is not None}
+    if fields.get("settlement") is None and len(precincts) == 1:
+        # One precinct reports: unless told otherwise, the report is held in the precinct's settlement.
+        place = default_settlement(next(iter(precincts.values())))
+        if place is not None and venue_settlements(body).filter(pk=place.pk).exists():
+            fields["settlement"] = place
+    _check_settlement(body, fields.get("settlement"))
     with transaction.atomic():
         meeting = Meeting.objects.create(
             kind=kind,
@@ -132,6 +180,8 @@ def meeting_update(*, meeting: Meeting, actor: Any, **plan: Any) -> Meeting:
             raise ValidationError(_("Only a planned meeting can be changed."), code="status")
         fields = _clean_plan({**{k: getattr(row, k) for k in PLAN_FIELDS}, **plan}, starts_at=row.starts_at)
         changed = {k: v for k, v in fields.items() if getattr(row, k) != v}
+        if "settlement" in changed:
+            _check_settlement(row.body, changed["settlement"])
         for key, value in changed.items():
             setattr(row, key, value)
         if changed:

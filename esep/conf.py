@@ -193,10 +193,16 @@ def database_from_url(url: str) -> dict[str, Any]:
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": name,
+            # Kept open between requests: opening an SQLite file reads its whole schema (about 1.5 ms with
+            # Esep's 300 tables and indexes), more than a small public page costs to render.
+            "CONN_MAX_AGE": None,
             "OPTIONS": {
                 # WAL lets readers and one writer work at once; IMMEDIATE avoids "database is locked"
                 # when a read transaction later wants to write.
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
+                # mmap: reads come straight from the operating system's page cache instead of being copied
+                # into each connection's small page cache.
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; "
+                "PRAGMA mmap_size=268435456;",
                 "transaction_mode": "IMMEDIATE",
             },
             "TEST": {"NAME": ":memory:"},

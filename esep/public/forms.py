@@ -6,6 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from esep.core.collation import place_key
+from esep.core.pagecache import reference
+from esep.territory.kato import kato_bounds
 from esep.territory.models import Level, Territory
 
 
@@ -42,15 +44,17 @@ class MeetingFilterForm(forms.Form):
         region_code = (self.data.get("region") or "")[:9] if self.is_bound else ""
         districts = Territory.objects.filter(level=Level.DISTRICT)
         if region_code:
-            self.fields["district"].queryset = districts.filter(kato__startswith=region_code[:2])
+            self.fields["district"].queryset = districts.filter(kato__range=kato_bounds(region_code[:2]))
         else:
             self.fields["district"].queryset = districts.none()
             self.fields["district"].widget.attrs["disabled"] = "disabled"
             self.fields["district"].help_text = _("Choose a region first.")
-        # Choices in the alphabet of the page's language (esep.core.collation); validation uses the queryset.
+        # Choices in the alphabet of the page's language (esep.core.collation), kept per process with the
+        # public version (esep.core.pagecache.reference); validation uses the queryset.
         for name in ("region", "district"):
             field = self.fields[name]
-            field.choices = sort_choices_places(list(field.choices))
+            key = region_code[:2] if name == "district" else ""
+            field.choices = reference(f"filter-{name}", lambda f=field: sort_choices_places(list(f.choices)), key)
 
     def clean(self):
         data = super().clean()

@@ -13,6 +13,8 @@ from esep.core.collation import sort_by, sort_places
 from esep.meetings.models import Meeting, MeetingReporter, MeetingStatus
 from esep.police.models import PoliceBody, Precinct, StreetRange
 from esep.police.selectors import inspectors_on
+from esep.core.pagecache import reference
+from esep.territory.kato import kato_bounds
 from esep.territory.models import Level, Territory
 
 PUBLIC_STATUSES = (MeetingStatus.ANNOUNCED, MeetingStatus.HELD, MeetingStatus.CLOSED)
@@ -35,9 +37,8 @@ def _with_reporters(qs: QuerySet[Meeting]) -> QuerySet[Meeting]:
 def in_territory(qs: QuerySet[Meeting], territory: Territory) -> QuerySet[Meeting]:
     """Meetings of a region or district: held there, or by a police body of that territory. The list of
     meetings and the Atom feed filter with this one rule."""
-    return qs.filter(
-        Q(body__territory__kato__startswith=territory.prefix) | Q(settlement__kato__startswith=territory.prefix)
-    )
+    bounds = kato_bounds(territory.prefix)
+    return qs.filter(Q(body__territory__kato__range=bounds) | Q(settlement__kato__range=bounds))
 
 
 def upcoming_meetings(
@@ -54,10 +55,12 @@ def upcoming_meetings(
 
 
 def meeting_by_code(code: str) -> Meeting | None:
+    """One public meeting with its reporters, their precincts, points and bodies: two queries."""
+    reporters = MeetingReporter.objects.select_related("officer", "precinct__point", "precinct__body")
     return (
-        _with_reporters(public_meetings())
-        .select_related("body__territory", "announcement", "report")
-        .prefetch_related("reporters__precinct__point", "reporters__precinct__body")
+        public_meetings()
+        .select_related("body__territory", "settlement", "announcement", "report")
+        .prefetch_related(Prefetch("reporters", queryset=reporters))
         .filter(code=code)
         .first()
     )
@@ -146,13 +149,18 @@ def precincts_of_territory(territory: Territory, *, limit: int = 300) -> list[Pr
     Order 652 p.25: a precinct is the inspector's territory, so a place is served by the precincts whose
     territory lies in it, whichever police body keeps them."""
     through = Precinct.settlements.through
-    prefix = territory.prefix
-    in_settlements = through.objects.filter(territory__kato__startswith=prefix).values("precinct_id")
-    in_streets = StreetRange.objects.filter(settlement__kato__startswith=prefix).values("precinct_id")
+    bounds = kato_bounds(territory.prefix)
+    in_settlements = through.objects.filter(territory__kato__range=bounds).values("precinct_id")
+    in_streets = StreetRange.objects.filter(settlement__kato__range=bounds).values("precinct_id")
     wanted = Q(id__in=in_settlements) | Q(id__in=in_streets)
     if territory.level != Level.SETTLEMENT:
-        wanted |= Q(body__territory__kato__startswith=prefix)
-    rows = list(Precinct.objects.select_related("body", "point").filter(wanted).order_by("body__path", "id")[:limit])
+        wanted |= Q(body__territory__kato__range=bounds)
+    rows = list(
+        Precinct.objects.select_related("body", "point")
+        .defer("area")
+        .filter(wanted)
+        .order_by("body__path", "id")[:limit]
+    )
     own = set(through.objects.filter(territory=territory).values_list("precinct_id", flat=True))
     own |= set(StreetRange.objects.filter(settlement=territory).values_list("precinct_id", flat=True))
     rows.sort(key=lambda p: (p.pk not in own, p.body.path, _precinct_order(p.number)))
@@ -161,7 +169,7 @@ def precincts_of_territory(territory: Territory, *, limit: int = 300) -> list[Pr
 
 def bodies_of_territory(territory: Territory) -> list[PoliceBody]:
     return sort_by(
-        PoliceBody.objects.filter(territory__kato__startswith=territory.prefix)
+        PoliceBody.objects.filter(territory__kato__range=kato_bounds(territory.prefix))
         .select_related("territory")
         .order_by("path")[:100],
         key=lambda b: b.name,
@@ -169,8 +177,11 @@ def bodies_of_territory(territory: Territory) -> list[PoliceBody]:
 
 
 def regions() -> list[Territory]:
-    """The 20 regions in the alphabet of the page's language (esep.core.collation)."""
-    return sort_places(Territory.objects.filter(level=Level.OBLAST), key=lambda t: t.name)
+    """The 20 regions in the alphabet of the page's language (esep.core.collation), kept per process
+    (esep.core.pagecache.reference). Unordered in SQL: ordered by code, SQLite would read every territory."""
+    return reference(
+        "regions", lambda: sort_places(Territory.objects.filter(level=Level.OBLAST).order_by(), key=lambda t: t.name)
+    )
 
 
 def children(territory: Territory) -> list[Territory]:

@@ -122,7 +122,9 @@ def body(request, slug: str):
     obj = PoliceBody.objects.select_related("territory", "parent").filter(slug=slug).first()
     if obj is None:
         raise Http404(_("No such police body."))
-    precincts = list(obj.precincts.select_related("point", "body").order_by(*number_sql_order("number"))[:500])
+    precincts = list(
+        obj.precincts.select_related("point", "body").defer("area").order_by(*number_sql_order("number"))[:500]
+    )
     now = clock.now()
     meetings = selectors.body_meetings(obj).select_related("body")
     return render(

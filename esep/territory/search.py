@@ -203,13 +203,24 @@ def _build_index() -> _Index:
         for kind, pk, key, rank in source.entries():
             words = _words(key)
             index.entries.append((kind, pk, " ".join(words), rank, words, ()))
-    postings: dict[str, list[int]] = {}
+    # Positions go straight into compact arrays (no list of int objects per trigram), and each word's
+    # trigrams are computed once for the build and dropped with it: a worker keeps only the index.
+    postings: dict[str, array] = {}
+    grams_of: dict[str, frozenset[str]] = {}
     for position, entry in enumerate(index.entries):
-        grams = set().union(*(_word_grams(w) for w in entry[4] + entry[5]))
+        grams: set[str] = set()
+        for word in entry[4] + entry[5]:
+            found = grams_of.get(word)
+            if found is None:
+                padded = f" {word} "
+                found = grams_of[word] = frozenset(intern(padded[i : i + 3]) for i in range(len(padded) - 2))
+            grams |= found
         for gram in grams:
-            postings.setdefault(gram, []).append(position)
-    index.postings = {gram: array("I", positions) for gram, positions in postings.items()}
-    _word_grams.cache_clear()
+            positions = postings.get(gram)
+            if positions is None:
+                positions = postings[gram] = array("I")
+            positions.append(position)
+    index.postings = postings
     return index
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from public_pages import PY, ROOT, SETTINGS, URLS, _env, prepare_database  # noqa: E402
+from public_pages import PY, ROOT, SETTINGS, URLS, _env, prepare_database
 
 MEASURE = """
 import gc, json, time, tracemalloc

@@ -83,9 +83,7 @@ DEFAULT_FROM_EMAIL: str = _declare("ESEP_FROM_EMAIL", str, "esep@localhost", "Se
 SMS_BACKEND: str = _declare(
     "ESEP_SMS_BACKEND", str, "log", "log (write SMS to SMS_LOG_FILE; no gateway), locmem, or a dotted class path."
 )
-SMS_LOG_FILE: str = _declare(
-    "ESEP_SMS_LOG_FILE", str, str(Path(VAR_DIR) / "sms.log"), "Where the log backend writes."
-)
+SMS_LOG_FILE: str = _declare("ESEP_SMS_LOG_FILE", str, str(Path(VAR_DIR) / "sms.log"), "Where the log backend writes.")
 TRUSTED_PROXY_HOPS: int = _declare(
     "ESEP_TRUSTED_PROXY_HOPS", int, 0, "How many proxies in front of Esep add X-Forwarded-For (0: trust none)."
 )
@@ -148,6 +146,7 @@ def local_seal_key() -> str:
     path.write_text(key)
     path.chmod(0o600)
     return key
+
 
 QUEUE_FILE: str = _declare(
     "ESEP_QUEUE_FILE",

@@ -10,10 +10,10 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from esep.core import clock
 from esep.core.collation import sort_by, sort_places
+from esep.core.pagecache import reference
 from esep.meetings.models import Meeting, MeetingReporter, MeetingStatus
 from esep.police.models import PoliceBody, Precinct, StreetRange
 from esep.police.selectors import inspectors_on
-from esep.core.pagecache import reference
 from esep.territory.kato import kato_bounds
 from esep.territory.models import Level, Territory
 
@@ -77,9 +77,7 @@ def _meeting_ids_of_precinct(precinct: Precinct) -> list[int]:
 def next_meeting_of_precinct(precinct: Precinct) -> Meeting | None:
     return (
         public_meetings()
-        .filter(
-            id__in=_meeting_ids_of_precinct(precinct), status=MeetingStatus.ANNOUNCED, starts_at__gte=clock.now()
-        )
+        .filter(id__in=_meeting_ids_of_precinct(precinct), status=MeetingStatus.ANNOUNCED, starts_at__gte=clock.now())
         .order_by("starts_at")
         .first()
     )

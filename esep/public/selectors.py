@@ -51,7 +51,8 @@ def upcoming_meetings(
         qs = qs.filter(starts_at__date__gte=date_from)
     if date_to is not None:
         qs = qs.filter(starts_at__date__lte=date_to)
-    return _with_reporters(qs).order_by("starts_at", "id")
+    # The lists show date, kind, body and venue: no reporters to fetch.
+    return qs.select_related("body").order_by("starts_at", "id")
 
 
 def meeting_by_code(code: str) -> Meeting | None:

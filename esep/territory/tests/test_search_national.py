@@ -105,3 +105,12 @@ def test_no_registry_abbreviation_left_in_any_shown_name(country):
     for lang in ("kk", "ru"):
         with translation.override(lang):
             assert [t.name for t in rows if leftover.search(t.name)] == [], lang
+
+
+@pytest.mark.parametrize("query", ["Караганда", "qaragh", "а", "Сатпаев", "zzzz", "ауыл"])
+def test_substring_candidates_are_every_key_that_contains_the_query(country, query):
+    from esep.territory.search import _substring_hits, normalize
+
+    index = _get_index()
+    key = normalize(query)
+    assert _substring_hits(index, key) == {pos for pos, entry in enumerate(index.entries) if key in entry[2]}

@@ -264,7 +264,7 @@ def main() -> int:
             _esep(warm_env, "i18n_compile")
             _esep(warm_env, "migrate", "--noinput", "-v", "0")
             _esep(warm_env, "territory", "import-all")
-            _esep(warm_env, "demo", "load", "--scale", args.scale)
+            _esep(warm_env, "demo", "load", "--scale", args.scale, "--i-know-this-is-not-production")
         else:
             print(f"Reusing {db_file} (--fresh to rebuild)")
         print(_script(warm_env, PREPARE, args.urls), flush=True)

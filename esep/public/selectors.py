@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from esep.core import clock
 from esep.core.collation import sort_by, sort_places
@@ -53,6 +54,49 @@ def upcoming_meetings(
         qs = qs.filter(starts_at__date__lte=date_to)
     # The lists show date, kind, body and venue: no reporters to fetch.
     return qs.select_related("body").order_by("starts_at", "id")
+
+
+def _announced() -> list[tuple]:
+    """(start, id, body's KATO code, settlement's KATO code) of every announced meeting not started when
+    read, in date order: a few thousand rows nationally, kept per process under the public version
+    (announcing, moving and cancelling a meeting bump it). SQLite would otherwise read each announced
+    meeting's row to filter a list by territory."""
+
+    def read() -> list[tuple]:
+        return list(
+            public_meetings()
+            .filter(status=MeetingStatus.ANNOUNCED, starts_at__gte=clock.now())
+            .order_by("starts_at", "id")
+            .values_list("starts_at", "id", "body__territory__kato", "settlement__kato")
+        )
+
+    return reference("public:announced", read)
+
+
+def upcoming_meeting_ids(
+    *, territory: Territory | None = None, date_from: dt.date | None = None, date_to: dt.date | None = None
+) -> list[int]:
+    """The ids of ``upcoming_meetings(...)``, in the same order, without a query once kept."""
+    now = clock.now()
+    lo, hi = kato_bounds(territory.prefix) if territory is not None else ("", "")
+    ids = []
+    for starts_at, pk, body_kato, settlement_kato in _announced():
+        if starts_at < now:
+            continue
+        if territory is not None and not (lo <= (body_kato or "") <= hi or lo <= (settlement_kato or "") <= hi):
+            continue
+        if date_from is not None or date_to is not None:
+            day = timezone.localtime(starts_at).date()
+            if (date_from is not None and day < date_from) or (date_to is not None and day > date_to):
+                continue
+        ids.append(pk)
+    return ids
+
+
+def meetings_in_order(ids: list[int]) -> list[Meeting]:
+    """Meetings for a list's rows (with their body), in the order of ``ids``."""
+    found = Meeting.objects.select_related("body").in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
 
 
 def meeting_by_code(code: str) -> Meeting | None:
@@ -183,15 +227,17 @@ def precincts_of_territory(territory: Territory, *, limit: int = 300) -> list[Pr
     territory lies in it, whichever police body keeps them."""
     through = Precinct.settlements.through
     bounds = kato_bounds(territory.prefix)
-    in_settlements = through.objects.filter(territory__kato__range=bounds).values("precinct_id")
-    in_streets = StreetRange.objects.filter(settlement__kato__range=bounds).values("precinct_id")
-    wanted = Q(id__in=in_settlements) | Q(id__in=in_streets)
+    # The ids first, in one UNION whose parts each use an index (a single query with ORs makes SQLite walk
+    # every police body).
+    parts = [StreetRange.objects.filter(settlement__kato__range=bounds).order_by().values_list("precinct_id")]
     if territory.level != Level.SETTLEMENT:
-        wanted |= Q(body__territory__kato__range=bounds)
+        parts.append(Precinct.objects.filter(body__territory__kato__range=bounds).order_by().values_list("id"))
+    in_settlements = through.objects.filter(territory__kato__range=bounds).order_by().values_list("precinct_id")
+    ids = {pk for (pk,) in in_settlements.union(*parts)}
     rows = list(
         Precinct.objects.select_related("body", "point")
         .defer("area")
-        .filter(wanted)
+        .filter(id__in=sorted(ids))
         .order_by("body__path", "id")[:limit]
     )
     own = set(through.objects.filter(territory=territory).values_list("precinct_id", flat=True))

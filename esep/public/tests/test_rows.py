@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from esep.police.models import Assignment
 from esep.public import links, rows, selectors
@@ -84,3 +84,19 @@ def test_kept_reference_data_follows_the_public_version(client, tree):
     place("100000000", "Абай облысы", "область Абай", level="oblast")
     public_changed()
     assert "Абай облысы" in client.get("/kk/").content.decode()
+
+
+def test_kept_upcoming_meetings_filter_as_the_query_does(tree):
+    """esep.public.selectors.upcoming_meeting_ids (kept per process) and upcoming_meetings (SQL) agree on
+    region, district and dates."""
+    from esep.public.selectors import upcoming_meeting_ids, upcoming_meetings
+
+    elsewhere = f.body()
+    meetings = [published_meeting(precinct=tree["precinct"], officer=tree["officer"], days_ahead=d) for d in (3, 9)]
+    there = f.precinct(elsewhere)
+    meetings.append(published_meeting(precinct=there, officer=f.officer(elsewhere), body=elsewhere, days_ahead=5))
+    day = timezone.localtime(meetings[1].starts_at).date()
+    assert len(upcoming_meeting_ids()) == 3 and len(upcoming_meeting_ids(territory=tree["region"])) == 2
+    for kw in ({}, {"territory": tree["region"]}, {"territory": tree["district"]}, {"date_from": day},
+               {"date_to": day}, {"territory": elsewhere.territory}):  # fmt: skip
+        assert upcoming_meeting_ids(**kw) == [m.pk for m in upcoming_meetings(**kw)], kw

@@ -70,9 +70,10 @@ SIGNATURE_CHECK_SECONDS = 60.0
 CANDIDATES = 120
 MIN_SCORE = 0.55
 ALIAS_PENALTY = 0.01  # a former name matches a little below a current one of the same spelling
-# What a resident means by a bare name: a city first, then a village, then the administrative units
-# called after them (city administration, district, rural district, region).
-KIND_CITY, KIND_SETTLEMENT, KIND_CITY_DISTRICT, KIND_DISTRICT, KIND_RURAL, KIND_REGION, KIND_STREET = range(7)
+# What a resident means by a bare name: a city first, then a street (streets are registered in cities and
+# their districts), then a village, then the administrative units called after them (city administration,
+# district, rural district, region). "Сатпаева" finds Semey's Satpayev street before the village Сатпаева.
+KIND_CITY, KIND_STREET, KIND_SETTLEMENT, KIND_CITY_DISTRICT, KIND_DISTRICT, KIND_RURAL, KIND_REGION = range(7)
 # Words in a query that say which kind of place is meant ("Қарағанды облысы", "Бухар-Жырауский район").
 _KIND_WORDS = {
     KIND_REGION: ("облыс", "облысы", "область", "обл", "oblast", "oblysy"),
@@ -290,8 +291,8 @@ def _entry_score(query_words, query_grams, entry: _Entry) -> float:
 def search(query: str, *, limit: int = 20, kinds: tuple[str, ...] = ("territory", "street")) -> list[SearchHit]:
     """Territories and streets whose names (current or former) match ``query`` in Kazakh, Russian or Latin,
     tolerating typos; best first: exact words, then prefixes, then near spellings; on a tie, the kind of
-    place the query names ("облысы", "район", "көшесі"), else cities before villages before the
-    administrative units named after them; then larger places first."""
+    place the query names ("облысы", "район", "көшесі"), else cities before streets before villages before
+    the administrative units named after them; then larger places first."""
     key = normalize(query or "")[:200]
     if not key:
         return []

@@ -32,16 +32,19 @@ def _default_language():
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Cached pages, rate-limit counters and the search index must not leak between tests."""
+    """Cached pages, kept reference data, rate-limit counters and the search index must not leak between tests."""
     from django.core.cache import cache
 
+    from esep.public.cache import reference_reset
     from esep.territory import search
 
     cache.clear()
     search.reset_index()
+    reference_reset()
     yield
     cache.clear()
     search.reset_index()
+    reference_reset()
 
 
 @pytest.fixture

@@ -99,7 +99,7 @@ codes = list(Question.objects.order_by("pk").values_list("tracking_code", flat=T
 codes += list(Appeal.objects.order_by("pk").values_list("code", flat=True)[:LIMIT // 4])
 codes += list(WaitingQuestion.objects.order_by("pk").values_list("tracking_code", flat=True)[:LIMIT // 4])
 precincts = [(p.body.slug, p.number) for p in Precinct.objects.select_related("body").order_by("pk")[:LIMIT]]
-from django.utils import timezone
+from esep.core import clock
 busy = Precinct.objects.filter(meetings__status="announced", meetings__starts_at__gte=clock.now())
 quiet = Precinct.objects.exclude(pk__in=busy).select_related("body").order_by("pk")[:LIMIT]
 quiet = [(p.body.slug, p.number) for p in quiet]
@@ -264,7 +264,7 @@ def main() -> int:
             _esep(warm_env, "i18n_compile")
             _esep(warm_env, "migrate", "--noinput", "-v", "0")
             _esep(warm_env, "territory", "import-all")
-            _esep(warm_env, "demo", "load", "--scale", args.scale)
+            _esep(warm_env, "demo", "load", "--scale", args.scale, "--i-know-this-is-not-production")
         else:
             print(f"Reusing {db_file} (--fresh to rebuild)")
         print(_script(warm_env, PREPARE, args.urls), flush=True)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from esep.accountability.models import FixAnswer, FixCheck, ItemPublication, ReportPublication
 from esep.accountability.redaction import redact
 from esep.core import clock
+from esep.core.pagecache import reference
 from esep.meetings.models import Meeting, MeetingKind, MeetingStatus
 from esep.protocols.models import ControlStatus, Decision
 
@@ -154,9 +155,45 @@ def _earlier(meeting: Meeting, prefix: str) -> Q:
     return cond & Q(**{f"{prefix}body_id": meeting.body_id, f"{prefix}kind": meeting.kind})
 
 
+def _scope_of(meetings) -> tuple[frozenset[int], frozenset[tuple[int, str]]]:
+    """The precincts and the (body, kind) pairs of ``meetings`` (a query of meeting ids): what ``_earlier``
+    matches on, so a report outside both has nothing to show and its page asks no more."""
+    through = Meeting.precincts.through
+    pairs = frozenset(Meeting.objects.filter(pk__in=meetings).values_list("body_id", "kind").distinct())
+    precincts = frozenset(through.objects.filter(meeting_id__in=meetings).values_list("precinct_id", flat=True))
+    return precincts, pairs
+
+
+def _may_answer_for(meeting: Meeting, scope: tuple[frozenset[int], frozenset[tuple[int, str]]]) -> bool:
+    precincts, pairs = scope
+    precinct_ids = _precinct_ids(meeting) if meeting.kind == MeetingKind.INSPECTOR else []
+    if precinct_ids:
+        return not precincts.isdisjoint(precinct_ids)
+    return (meeting.body_id, meeting.kind) in pairs
+
+
+def _decision_scope():
+    """Where published reports show sealed decisions: kept per process with the public version
+    (esep.core.pagecache.reference; publishing, unpublishing and sealing bump it)."""
+    published = Decision.objects.filter(
+        version__sha256__gt="",
+        protocol__meeting__report_publication__published_at__isnull=False,
+        protocol__meeting__report_publication__show_decisions=True,
+    ).values("protocol__meeting_id")
+    return reference("accountability:decision-scope", lambda: _scope_of(published))
+
+
+def _fixcheck_scope():
+    """Where residents answered "was it fixed?" (answering bumps the public version)."""
+    answered = FixCheck.objects.exclude(answer="").values("meeting_id")
+    return reference("accountability:fixcheck-scope", lambda: _scope_of(answered))
+
+
 def carried_decisions(meeting: Meeting) -> list[PublicDecision]:
     """The "measures" section: every decision of an earlier report not executed by the time of this one,
     with its current state. A decision stays here, report after report, until it is closed with evidence."""
+    if not _may_answer_for(meeting, _decision_scope()):
+        return []
     rows = (
         Decision.objects.filter(_earlier(meeting, "protocol__meeting__"), version__sha256__gt="")
         .filter(
@@ -181,6 +218,8 @@ def carried_decisions(meeting: Meeting) -> list[PublicDecision]:
 def fixed_counts(meeting: Meeting) -> dict[str, Any] | None:
     """Answers to "was it fixed?" about earlier reports of the same precincts or body, received before this
     report (Order 608 p.6.7: monitoring of public opinion). None when nobody answered."""
+    if not _may_answer_for(meeting, _fixcheck_scope()):
+        return None
     qs = FixCheck.objects.filter(_earlier(meeting, "meeting__"), answered_at__lt=meeting.starts_at).exclude(answer="")
     counts = qs.aggregate(
         solved=Count("pk", filter=Q(answer=FixAnswer.SOLVED), distinct=True),

@@ -23,6 +23,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 
+from esep.core import pagecache
+
 MEMO_SECONDS = 1.0
 _memo = threading.local()
 _PAGE_PREFIX = "esep:public:page"
@@ -54,6 +56,12 @@ def public_changed() -> None:
     if not PublicState.objects.filter(pk=1).update(version=version):
         PublicState.objects.update_or_create(pk=1, defaults={"version": version})
     _memo.value, _memo.read_at = version, time.monotonic()
+
+
+def reference_reset() -> None:
+    """Forget kept reference data (esep.core.pagecache.reference) and this thread's version memo (tests)."""
+    pagecache.reference_reset()
+    _memo.__dict__.clear()
 
 
 def _on_public_content_changed(sender, **kwargs) -> None:

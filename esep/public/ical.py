@@ -7,11 +7,11 @@ from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.urls import reverse
 
 from esep.core import clock
 from esep.core.i18n import localized
 from esep.meetings.models import Meeting, MeetingStatus
+from esep.public.links import meeting_url
 
 
 def _escape(text: str) -> str:
@@ -26,18 +26,18 @@ def _escape(text: str) -> str:
 
 
 def _fold(line: str) -> list[str]:
+    """Lines of at most 75 octets, continuation lines starting with a space, never cut inside a character."""
     raw = line.encode("utf-8")
     if len(raw) <= 75:
         return [line]
-    parts, current, size = [], "", 0
-    for ch in line:
-        width = len(ch.encode("utf-8"))
-        if size + width > (75 if not parts else 74):
-            parts.append(current)
-            current, size = "", 0
-        current += ch
-        size += width
-    parts.append(current)
+    parts, start, room = [], 0, 75
+    while len(raw) - start > room:
+        end = start + room
+        while raw[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: cut before its character
+            end -= 1
+        parts.append(raw[start:end].decode("utf-8"))
+        start, room = end, 74
+    parts.append(raw[start:].decode("utf-8"))
     return [parts[0]] + [" " + p for p in parts[1:]]
 
 
@@ -57,10 +57,12 @@ def calendar(meetings: Iterable[Meeting], *, name: str) -> str:
         f"X-WR-CALNAME:{_escape(name)}",
         "X-WR-TIMEZONE:Asia/Almaty",
     ]
+    kinds = {value: str(label) for value, label in Meeting._meta.get_field("kind").flatchoices}
     for m in meetings:
         ends = m.ends_at or m.starts_at + dt.timedelta(hours=2)
-        reporters = ", ".join(r.officer.full_name for r in m.reporters.all())
-        summary = f"{m.get_kind_display()} · {localized(m.body, 'name')}"
+        names = getattr(m, "reporter_names", None)  # esep.public.selectors.feed_meetings
+        reporters = ", ".join(names if names is not None else (r.officer.full_name for r in m.reporters.all()))
+        summary = f"{kinds.get(m.kind, m.kind)} · {localized(m.body, 'name')}"
         description = "\n".join(p for p in (reporters, m.online_url) if p)
         # The venue and the settlement it is in: "Дом культуры, ул. Абая, 10, с.Талды".
         place = ", ".join(p for p in (m.venue, m.settlement.name if m.settlement_id else "") if p)
@@ -73,7 +75,7 @@ def calendar(meetings: Iterable[Meeting], *, name: str) -> str:
             f"SUMMARY:{_escape(summary)}",
             f"LOCATION:{_escape(place or m.online_url)}",
             f"DESCRIPTION:{_escape(description)}",
-            f"URL:{settings.SITE_URL}{reverse('public:meeting', kwargs={'code': m.code})}",
+            f"URL:{settings.SITE_URL}{meeting_url(m)}",
             f"STATUS:{'CANCELLED' if m.status == MeetingStatus.CANCELLED else 'CONFIRMED'}",
             "END:VEVENT",
         ]

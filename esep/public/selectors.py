@@ -7,12 +7,15 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from esep.core import clock
 from esep.core.collation import sort_by, sort_places
+from esep.core.pagecache import reference
 from esep.meetings.models import Meeting, MeetingReporter, MeetingStatus
 from esep.police.models import PoliceBody, Precinct, StreetRange
 from esep.police.selectors import inspectors_on
+from esep.territory.kato import kato_bounds
 from esep.territory.models import Level, Territory
 
 PUBLIC_STATUSES = (MeetingStatus.ANNOUNCED, MeetingStatus.HELD, MeetingStatus.CLOSED)
@@ -35,9 +38,8 @@ def _with_reporters(qs: QuerySet[Meeting]) -> QuerySet[Meeting]:
 def in_territory(qs: QuerySet[Meeting], territory: Territory) -> QuerySet[Meeting]:
     """Meetings of a region or district: held there, or by a police body of that territory. The list of
     meetings and the Atom feed filter with this one rule."""
-    return qs.filter(
-        Q(body__territory__kato__startswith=territory.prefix) | Q(settlement__kato__startswith=territory.prefix)
-    )
+    bounds = kato_bounds(territory.prefix)
+    return qs.filter(Q(body__territory__kato__range=bounds) | Q(settlement__kato__range=bounds))
 
 
 def upcoming_meetings(
@@ -50,14 +52,60 @@ def upcoming_meetings(
         qs = qs.filter(starts_at__date__gte=date_from)
     if date_to is not None:
         qs = qs.filter(starts_at__date__lte=date_to)
-    return _with_reporters(qs).order_by("starts_at", "id")
+    # The lists show date, kind, body and venue: no reporters to fetch.
+    return qs.select_related("body").order_by("starts_at", "id")
+
+
+def _announced() -> list[tuple]:
+    """(start, id, body's KATO code, settlement's KATO code) of every announced meeting not started when
+    read, in date order: a few thousand rows nationally, kept per process under the public version
+    (announcing, moving and cancelling a meeting bump it). SQLite would otherwise read each announced
+    meeting's row to filter a list by territory."""
+
+    def read() -> list[tuple]:
+        return list(
+            public_meetings()
+            .filter(status=MeetingStatus.ANNOUNCED, starts_at__gte=clock.now())
+            .order_by("starts_at", "id")
+            .values_list("starts_at", "id", "body__territory__kato", "settlement__kato")
+        )
+
+    return reference("public:announced", read)
+
+
+def upcoming_meeting_ids(
+    *, territory: Territory | None = None, date_from: dt.date | None = None, date_to: dt.date | None = None
+) -> list[int]:
+    """The ids of ``upcoming_meetings(...)``, in the same order, without a query once kept."""
+    now = clock.now()
+    lo, hi = kato_bounds(territory.prefix) if territory is not None else ("", "")
+    ids = []
+    for starts_at, pk, body_kato, settlement_kato in _announced():
+        if starts_at < now:
+            continue
+        if territory is not None and not (lo <= (body_kato or "") <= hi or lo <= (settlement_kato or "") <= hi):
+            continue
+        if date_from is not None or date_to is not None:
+            day = timezone.localtime(starts_at).date()
+            if (date_from is not None and day < date_from) or (date_to is not None and day > date_to):
+                continue
+        ids.append(pk)
+    return ids
+
+
+def meetings_in_order(ids: list[int]) -> list[Meeting]:
+    """Meetings for a list's rows (with their body), in the order of ``ids``."""
+    found = Meeting.objects.select_related("body").in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
 
 
 def meeting_by_code(code: str) -> Meeting | None:
+    """One public meeting with its reporters, their precincts, points and bodies: two queries."""
+    reporters = MeetingReporter.objects.select_related("officer", "precinct__point", "precinct__body")
     return (
-        _with_reporters(public_meetings())
+        public_meetings()
         .select_related("body__territory", "settlement", "announcement", "report")
-        .prefetch_related("reporters__precinct__point", "reporters__precinct__body")
+        .prefetch_related(Prefetch("reporters", queryset=reporters))
         .filter(code=code)
         .first()
     )
@@ -74,9 +122,7 @@ def _meeting_ids_of_precinct(precinct: Precinct) -> list[int]:
 def next_meeting_of_precinct(precinct: Precinct) -> Meeting | None:
     return (
         public_meetings()
-        .filter(
-            id__in=_meeting_ids_of_precinct(precinct), status=MeetingStatus.ANNOUNCED, starts_at__gte=clock.now()
-        )
+        .filter(id__in=_meeting_ids_of_precinct(precinct), status=MeetingStatus.ANNOUNCED, starts_at__gte=clock.now())
         .order_by("starts_at")
         .first()
     )
@@ -110,6 +156,37 @@ def body_meetings(body: PoliceBody) -> QuerySet[Meeting]:
     return public_meetings().filter(body=body).exclude(status=MeetingStatus.CANCELLED)
 
 
+FEED_FIELDS = (
+    "code", "kind", "status", "starts_at", "ends_at", "venue_kk", "venue_ru", "online_url",
+    "published_at", "updated_at", "body__name_kk", "body__name_ru", "body__name_en", "body__slug",
+    # The venue's settlement, named in the calendar's LOCATION (esep.public.ical).
+    "settlement__name_kk", "settlement__name_ru", "settlement__name_en",
+)  # fmt: skip
+
+
+def feed_meetings(qs: QuerySet[Meeting], limit: int) -> list[Meeting]:
+    """Meetings for calendars and feeds with only what they print, and ``reporter_names`` (the reporters'
+    full names, in order) from one more query instead of two prefetches of whole rows."""
+    rows = list(qs.select_related("body", "settlement").only(*FEED_FIELDS)[:limit])
+    names: dict[int, list[str]] = {}
+    reporters = (
+        MeetingReporter.objects.filter(meeting_id__in=[m.pk for m in rows])
+        .order_by("meeting_id", "id")
+        .values_list("meeting_id", "officer__last_name", "officer__first_name", "officer__patronymic")
+    )
+    for meeting_id, *parts in reporters:
+        names.setdefault(meeting_id, []).append(" ".join(p for p in parts if p))
+    for m in rows:
+        m.reporter_names = names.get(m.pk, [])
+    return rows
+
+
+def choice_labels(model, field: str) -> dict[str, str]:
+    """A choice field's labels in the active language, for writing many rows (``get_FOO_display`` builds its
+    lookup table on every call)."""
+    return {value: str(label) for value, label in model._meta.get_field(field).flatchoices}
+
+
 @dataclass(frozen=True)
 class PrecinctCard:
     precinct: Precinct
@@ -133,6 +210,11 @@ def precinct_page(slug: str, number: str) -> Precinct | None:
     )
 
 
+def precinct_by_number(slug: str, number: str) -> Precinct | None:
+    """A precinct and its body, without what only its page shows (calendars, feeds)."""
+    return Precinct.objects.select_related("body").defer("area").filter(body__slug=slug, number=number).first()
+
+
 def _precinct_order(number: str) -> tuple:
     return (0, int(number), "") if number.isdigit() else (1, 0, number)
 
@@ -146,13 +228,20 @@ def precincts_of_territory(territory: Territory, *, limit: int = 300) -> list[Pr
     Order 652 p.25: a precinct is the inspector's territory, so a place is served by the precincts whose
     territory lies in it, whichever police body keeps them."""
     through = Precinct.settlements.through
-    prefix = territory.prefix
-    in_settlements = through.objects.filter(territory__kato__startswith=prefix).values("precinct_id")
-    in_streets = StreetRange.objects.filter(settlement__kato__startswith=prefix).values("precinct_id")
-    wanted = Q(id__in=in_settlements) | Q(id__in=in_streets)
+    bounds = kato_bounds(territory.prefix)
+    # The ids first, in one UNION whose parts each use an index (a single query with ORs makes SQLite walk
+    # every police body).
+    parts = [StreetRange.objects.filter(settlement__kato__range=bounds).order_by().values_list("precinct_id")]
     if territory.level != Level.SETTLEMENT:
-        wanted |= Q(body__territory__kato__startswith=prefix)
-    rows = list(Precinct.objects.select_related("body", "point").filter(wanted).order_by("body__path", "id")[:limit])
+        parts.append(Precinct.objects.filter(body__territory__kato__range=bounds).order_by().values_list("id"))
+    in_settlements = through.objects.filter(territory__kato__range=bounds).order_by().values_list("precinct_id")
+    ids = {pk for (pk,) in in_settlements.union(*parts)}
+    rows = list(
+        Precinct.objects.select_related("body", "point")
+        .defer("area")
+        .filter(id__in=sorted(ids))
+        .order_by("body__path", "id")[:limit]
+    )
     own = set(through.objects.filter(territory=territory).values_list("precinct_id", flat=True))
     own |= set(StreetRange.objects.filter(settlement=territory).values_list("precinct_id", flat=True))
     rows.sort(key=lambda p: (p.pk not in own, p.body.path, _precinct_order(p.number)))
@@ -161,7 +250,7 @@ def precincts_of_territory(territory: Territory, *, limit: int = 300) -> list[Pr
 
 def bodies_of_territory(territory: Territory) -> list[PoliceBody]:
     return sort_by(
-        PoliceBody.objects.filter(territory__kato__startswith=territory.prefix)
+        PoliceBody.objects.filter(territory__kato__range=kato_bounds(territory.prefix))
         .select_related("territory")
         .order_by("path")[:100],
         key=lambda b: b.name,
@@ -169,8 +258,11 @@ def bodies_of_territory(territory: Territory) -> list[PoliceBody]:
 
 
 def regions() -> list[Territory]:
-    """The 20 regions in the alphabet of the page's language (esep.core.collation)."""
-    return sort_places(Territory.objects.filter(level=Level.OBLAST), key=lambda t: t.name)
+    """The 20 regions in the alphabet of the page's language (esep.core.collation), kept per process
+    (esep.core.pagecache.reference). Unordered in SQL: ordered by code, SQLite would read every territory."""
+    return reference(
+        "regions", lambda: sort_places(Territory.objects.filter(level=Level.OBLAST).order_by(), key=lambda t: t.name)
+    )
 
 
 def children(territory: Territory) -> list[Territory]:

@@ -112,7 +112,7 @@ def territory(request, kato: str):
         context["bodies"] = selectors.bodies_of_territory(terr)
         if terr.level != Level.OBLAST:
             context["cards"] = selectors.precinct_cards(selectors.precincts_of_territory(terr))
-    context["meetings"] = list(selectors.upcoming_meetings(territory=terr)[:10])
+    context["meetings"] = selectors.meetings_in_order(selectors.upcoming_meeting_ids(territory=terr)[:10])
     return render(request, "public/territory.html", context)
 
 
@@ -122,7 +122,9 @@ def body(request, slug: str):
     obj = PoliceBody.objects.select_related("territory", "parent").filter(slug=slug).first()
     if obj is None:
         raise Http404(_("No such police body."))
-    precincts = list(obj.precincts.select_related("point", "body").order_by(*number_sql_order("number"))[:500])
+    precincts = list(
+        obj.precincts.select_related("point", "body").defer("area").order_by(*number_sql_order("number"))[:500]
+    )
     now = clock.now()
     meetings = selectors.body_meetings(obj).select_related("body")
     return render(
@@ -194,8 +196,9 @@ def meetings(request):
             date_from, date_to = form.cleaned_data.get("date_from"), form.cleaned_data.get("date_to")
         else:
             status = 400
-    qs = selectors.upcoming_meetings(territory=territory_filter, date_from=date_from, date_to=date_to)
-    page = Paginator(qs, 30).get_page(request.GET.get("page"))
+    ids = selectors.upcoming_meeting_ids(territory=territory_filter, date_from=date_from, date_to=date_to)
+    page = Paginator(ids, 30).get_page(request.GET.get("page"))
+    page.object_list = selectors.meetings_in_order(list(page.object_list))
     query = request.GET.copy()
     query.pop("page", None)
     return render(

@@ -12,11 +12,13 @@ from django.views.decorators.http import require_safe
 
 from esep.core import clock
 from esep.core.i18n import localized
+from esep.meetings.models import Meeting
 from esep.police.models import PoliceBody
 from esep.police.selectors import inspector_on
 from esep.public import ical, selectors
 from esep.public.cache import public_page
 from esep.public.forms import MeetingFilterForm
+from esep.public.links import meeting_url
 
 ICAL_TYPE = "text/calendar; charset=utf-8"
 FEED_SIZE = 50
@@ -43,19 +45,17 @@ def body_ics(request, slug: str):
     obj = PoliceBody.objects.filter(slug=slug).first()
     if obj is None:
         raise Http404(_("No such police body."))
-    qs = selectors.body_meetings(obj).select_related("body", "settlement").prefetch_related("reporters__officer")
-    rows = list(qs.order_by("-starts_at")[:100])
+    rows = selectors.feed_meetings(selectors.body_meetings(obj).order_by("-starts_at"), 100)
     return _ics(ical.calendar(rows, name=obj.name), f"esep-{obj.slug}.ics")
 
 
 @require_safe
 @public_page
 def precinct_ics(request, slug: str, number: str):
-    obj = selectors.precinct_page(slug, number)
+    obj = selectors.precinct_by_number(slug, number)
     if obj is None:
         raise Http404(_("No such precinct."))
-    qs = selectors.precinct_meetings(obj).select_related("body", "settlement").prefetch_related("reporters__officer")
-    rows = list(qs.order_by("-starts_at")[:100])
+    rows = selectors.feed_meetings(selectors.precinct_meetings(obj).order_by("-starts_at"), 100)
     return _ics(ical.calendar(rows, name=obj.name), f"esep-{obj.body.slug}-{obj.number}.ics")
 
 
@@ -67,13 +67,15 @@ def _atom(request, rows, *, title: str, link: str) -> HttpResponse:
         language=request.LANGUAGE_CODE,
         feed_url=settings.SITE_URL + request.get_full_path(),
     )
+    kinds = selectors.choice_labels(Meeting, "kind")
+    statuses = selectors.choice_labels(Meeting, "status")
     for m in rows:
         when = timezone.localtime(m.starts_at).strftime("%Y-%m-%d %H:%M")
-        reporters = ", ".join(r.officer.full_name for r in m.reporters.all())
+        reporters = ", ".join(m.reporter_names)
         feed.add_item(
-            title=f"{m.get_kind_display()} · {localized(m.body, 'name')} · {when}",
-            link=settings.SITE_URL + reverse("public:meeting", kwargs={"code": m.code}),
-            description=" · ".join(p for p in (m.venue, reporters, m.get_status_display()) if p),
+            title=f"{kinds.get(m.kind, m.kind)} · {localized(m.body, 'name')} · {when}",
+            link=settings.SITE_URL + meeting_url(m),
+            description=" · ".join(p for p in (m.venue, reporters, statuses.get(m.status, m.status)) if p),
             unique_id=f"urn:esep:meeting:{m.code}",
             pubdate=m.published_at,
             updateddate=m.updated_at,
@@ -82,12 +84,7 @@ def _atom(request, rows, *, title: str, link: str) -> HttpResponse:
 
 
 def _feed_rows(qs):
-    return list(
-        qs.filter(published_at__isnull=False)
-        .select_related("body")
-        .prefetch_related("reporters__officer")
-        .order_by("-published_at")[:FEED_SIZE]
-    )
+    return selectors.feed_meetings(qs.filter(published_at__isnull=False).order_by("-published_at"), FEED_SIZE)
 
 
 @require_safe
@@ -128,7 +125,7 @@ def body_atom(request, slug: str):
 @require_safe
 @public_page
 def precinct_atom(request, slug: str, number: str):
-    obj = selectors.precinct_page(slug, number)
+    obj = selectors.precinct_by_number(slug, number)
     if obj is None:
         raise Http404(_("No such precinct."))
     rows = _feed_rows(selectors.public_meetings().filter(precincts=obj))

@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from esep.core.i18n import LocalizedNameMixin, localized
+from esep.territory.kato import kato_bounds
 from esep.territory.names import full_name
 
 
@@ -24,7 +25,7 @@ class Level(models.TextChoices):
 class TerritoryQuerySet(models.QuerySet):
     def within(self, ancestor: Territory) -> TerritoryQuerySet:
         """The ancestor and everything under it (KATO code prefix)."""
-        return self.filter(kato__startswith=ancestor.prefix)
+        return self.filter(kato__range=kato_bounds(ancestor.prefix))
 
 
 class Territory(LocalizedNameMixin):
@@ -52,7 +53,7 @@ class Territory(LocalizedNameMixin):
     def name(self) -> str:
         """The name in the active language with the registry's abbreviations written out
         (esep.territory.names); ``name_kk``/``name_ru`` keep the registry's spelling."""
-        return full_name(localized(self, "name"))
+        return full_name(localized(self, "name"), self.name_ru)
 
     def ancestors(self) -> list[Territory]:
         chain: list[Territory] = []

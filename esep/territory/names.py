@@ -61,16 +61,24 @@ _COMPILED = [(re.compile(p), r) for p, r in (*_RULES_KK, *_RULES_RU)]
 _SPACES = re.compile(r"\s{2,}")
 
 
+# "а.ә." is a rural akimat ("с.а." in the Russian column) except where the Russian column names a city
+# district's administration ("р.а."): there it is the district akimat (Karaganda's two city districts).
+_KK_DISTRICT_AKIMAT = re.compile(r"\s+а\.ә\." + _END)
+_RU_DISTRICT_ADMIN = re.compile(r"(?:^|\s)р\.а\.(?=$|\s)")
+
+
 @lru_cache(maxsize=65536)
-def full_name(raw: str) -> str:
-    """``raw`` with the registry's abbreviations written out, in the language the name is written in."""
+def full_name(raw: str, registry_ru: str = "") -> str:
+    """``raw`` with the registry's abbreviations written out, in the language the name is written in.
+    ``registry_ru``, the registry's Russian name of the same unit, tells the kind of akimat "а.ә." is."""
     if not raw or "." not in raw:
         return raw
     text = raw
+    if registry_ru and _RU_DISTRICT_ADMIN.search(registry_ru):
+        text = _KK_DISTRICT_AKIMAT.sub(" аудандық әкімдігі", text)
     for pattern, repl in _COMPILED:
         text = pattern.sub(repl, text)
     return _SPACES.sub(" ", text).strip()
-
 
 
 # Former and alternative official names of cities (renamings by decrees of the President and laws on the

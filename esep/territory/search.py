@@ -59,6 +59,7 @@ def normalize(text: str) -> str:
 import threading  # noqa: E402
 import time  # noqa: E402
 from array import array  # noqa: E402
+from bisect import bisect_right  # noqa: E402
 from collections import Counter  # noqa: E402
 from collections.abc import Callable, Iterable  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
@@ -69,9 +70,10 @@ SIGNATURE_CHECK_SECONDS = 60.0
 CANDIDATES = 120
 MIN_SCORE = 0.55
 ALIAS_PENALTY = 0.01  # a former name matches a little below a current one of the same spelling
-# What a resident means by a bare name: a city first, then a village, then the administrative units
-# called after them (city administration, district, rural district, region).
-KIND_CITY, KIND_SETTLEMENT, KIND_CITY_DISTRICT, KIND_DISTRICT, KIND_RURAL, KIND_REGION, KIND_STREET = range(7)
+# What a resident means by a bare name: a city first, then a street (streets are registered in cities and
+# their districts), then a village, then the administrative units called after them (city administration,
+# district, rural district, region). "Сатпаева" finds Semey's Satpayev street before the village Сатпаева.
+KIND_CITY, KIND_STREET, KIND_SETTLEMENT, KIND_CITY_DISTRICT, KIND_DISTRICT, KIND_RURAL, KIND_REGION = range(7)
 # Words in a query that say which kind of place is meant ("Қарағанды облысы", "Бухар-Жырауский район").
 _KIND_WORDS = {
     KIND_REGION: ("облыс", "облысы", "область", "обл", "oblast", "oblysy"),
@@ -147,6 +149,10 @@ _Entry = tuple
 class _Index:
     entries: list[_Entry] = field(default_factory=list)
     postings: dict[str, array] = field(default_factory=dict)
+    # Every entry's key, one per line, and where each line starts: a substring is found by str.find
+    # (in C) instead of a Python loop over every entry.
+    keys_text: str = ""
+    key_starts: array = field(default_factory=lambda: array("I"))
     signature: tuple = ()
     checked_at: float = 0.0
 
@@ -203,14 +209,42 @@ def _build_index() -> _Index:
         for kind, pk, key, rank in source.entries():
             words = _words(key)
             index.entries.append((kind, pk, " ".join(words), rank, words, ()))
-    postings: dict[str, list[int]] = {}
+    # Positions go straight into compact arrays (no list of int objects per trigram), and each word's
+    # trigrams are computed once for the build and dropped with it: a worker keeps only the index.
+    postings: dict[str, array] = {}
+    grams_of: dict[str, frozenset[str]] = {}
     for position, entry in enumerate(index.entries):
-        grams = set().union(*(_word_grams(w) for w in entry[4] + entry[5]))
+        grams: set[str] = set()
+        for word in entry[4] + entry[5]:
+            found = grams_of.get(word)
+            if found is None:
+                padded = f" {word} "
+                found = grams_of[word] = frozenset(intern(padded[i : i + 3]) for i in range(len(padded) - 2))
+            grams |= found
         for gram in grams:
-            postings.setdefault(gram, []).append(position)
-    index.postings = {gram: array("I", positions) for gram, positions in postings.items()}
-    _word_grams.cache_clear()
+            positions = postings.get(gram)
+            if positions is None:
+                positions = postings[gram] = array("I")
+            positions.append(position)
+    index.postings = postings
+    offset = 0
+    for entry in index.entries:
+        index.key_starts.append(offset)
+        offset += len(entry[2]) + 1
+    index.keys_text = "\n".join(entry[2] for entry in index.entries)
     return index
+
+
+def _substring_hits(index: _Index, key: str) -> set[int]:
+    """Positions of the entries whose key contains ``key`` (keys hold no line breaks)."""
+    found: set[int] = set()
+    text, starts = index.keys_text, index.key_starts
+    at = text.find(key)
+    while at != -1:
+        pos = bisect_right(starts, at) - 1
+        found.add(pos)
+        at = text.find(key, starts[pos + 1]) if pos + 1 < len(starts) else -1
+    return found
 
 
 def reset_index() -> None:
@@ -257,8 +291,8 @@ def _entry_score(query_words, query_grams, entry: _Entry) -> float:
 def search(query: str, *, limit: int = 20, kinds: tuple[str, ...] = ("territory", "street")) -> list[SearchHit]:
     """Territories and streets whose names (current or former) match ``query`` in Kazakh, Russian or Latin,
     tolerating typos; best first: exact words, then prefixes, then near spellings; on a tie, the kind of
-    place the query names ("облысы", "район", "көшесі"), else cities before villages before the
-    administrative units named after them; then larger places first."""
+    place the query names ("облысы", "район", "көшесі"), else cities before streets before villages before
+    the administrative units named after them; then larger places first."""
     key = normalize(query or "")[:200]
     if not key:
         return []
@@ -271,7 +305,7 @@ def search(query: str, *, limit: int = 20, kinds: tuple[str, ...] = ("territory"
         for gram in grams:
             counts.update(index.postings.get(gram, ()))
     candidates = {pos for pos, _n in counts.most_common(CANDIDATES)}
-    candidates.update(pos for pos, entry in enumerate(index.entries) if key in entry[2])
+    candidates |= _substring_hits(index, key)
     scored: list[tuple[float, bool, tuple, int]] = []
     for pos in candidates:
         entry = index.entries[pos]

@@ -40,6 +40,25 @@ def test_street_ranges_are_found(tree):
     assert ("street", sr.pk) in [(h.kind, h.id) for h in hits]
 
 
+def test_a_citys_street_comes_before_a_village_of_the_same_name_but_after_a_city(tree):
+    """A bare name matching a street and a village equally: the street (streets are kept in cities), as the
+    ranking documents (esep.territory.search: a city, then a street, then a village)."""
+    from esep.police.models import StreetRange
+    from esep.territory.models import Level
+
+    city = pf.place("354010000", "Сәтбаев қаласы", "г.Сатпаев", level=Level.SUB_DISTRICT, parent=tree["district"])
+    city.type_code, city.population = 1, 60000
+    city.save()
+    village = pf.place("354030300", "Сәтпаева", "с.Сатпаева", parent=tree["district"])
+    street = StreetRange.objects.create(
+        precinct=tree["precinct"], settlement=city, street_kk="Сәтпаев көшесі", street_ru="улица Сатпаева"
+    )
+    order = [(h.kind, h.id) for h in search("Сатпаева")]
+    assert order.index(("street", street.pk)) < order.index(("territory", village.pk))
+    order = [(h.kind, h.id) for h in search("Сатпаев")]
+    assert order.index(("territory", city.pk)) < order.index(("street", street.pk))
+
+
 @pytest.mark.parametrize(
     "query", ["", "   ", "<script>", "ул.", "zzzzqqqq"], ids=["empty", "spaces", "markup", "stopword", "nonsense"]
 )

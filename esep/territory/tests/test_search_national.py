@@ -75,6 +75,26 @@ def test_registry_abbreviations_are_written_out(raw, shown):
     assert full_name(raw) == shown
 
 
+@pytest.mark.parametrize(
+    ("kk", "ru", "shown"),
+    [
+        # Karaganda's city districts: "р.а." (district administration) in Russian, "а.ә." in Kazakh.
+        ("Әлихан Бөкейхан а.ә.", "Әлихан Бөкейхан р.а.", "Әлихан Бөкейхан аудандық әкімдігі"),
+        ("Қазыбек би атын. а.ә.", "р.а. им.Казыбек би", "Қазыбек би атындағы аудандық әкімдігі"),
+        # Elsewhere "а.ә." stays a rural akimat ("с.а." in Russian).
+        ("Тайтөбе а.ә.", "с.а.Тайтобе", "Тайтөбе ауылдық әкімдігі"),
+    ],
+    ids=["district-admin", "district-admin-named-after", "rural-admin"],
+)
+def test_a_city_districts_akimat_is_not_called_rural_in_kazakh(kk, ru, shown):
+    from django.utils import translation
+
+    assert full_name(kk, ru) == shown
+    place = Territory(kato="351013000", level=Level.SUB_DISTRICT, name_kk=kk, name_ru=ru)
+    with translation.override("kk"):
+        assert place.name == shown
+
+
 def test_no_registry_abbreviation_left_in_any_shown_name(country):
     import re
 
@@ -85,3 +105,12 @@ def test_no_registry_abbreviation_left_in_any_shown_name(country):
     for lang in ("kk", "ru"):
         with translation.override(lang):
             assert [t.name for t in rows if leftover.search(t.name)] == [], lang
+
+
+@pytest.mark.parametrize("query", ["Караганда", "qaragh", "а", "Сатпаев", "zzzz", "ауыл"])
+def test_substring_candidates_are_every_key_that_contains_the_query(country, query):
+    from esep.territory.search import _substring_hits, normalize
+
+    index = _get_index()
+    key = normalize(query)
+    assert _substring_hits(index, key) == {pos for pos, entry in enumerate(index.entries) if key in entry[2]}

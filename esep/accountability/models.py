@@ -126,6 +126,8 @@ class WaitingQuestion(models.Model):
     appeal_code = models.CharField(max_length=32, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # Set when retention destroyed the name and contact (esep.workflows.retention); the text stays.
+    personal_data_erased_at = models.DateTimeField(null=True, blank=True)
 
     scope_body_field = "precinct__body"
 

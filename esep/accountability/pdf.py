@@ -1,8 +1,10 @@
 """The public version of signed minutes: the same document and seal hashes, without personal data.
 
-What a secretary typed is replaced by what staff checked and published (place, agenda, items) or passed
-through ``redact`` (decisions, progress, addenda, the reason for a corrected count); the person who raised
-an item is never printed. Officials sign in office, so their names and roles stay.
+The layout is the official one (letterhead, register number, date and place, signature lines, seal; see
+esep/protocols/pdf.py). What a secretary typed is replaced by what staff checked and published (place,
+agenda, items) or passed through ``redact`` (decisions, progress, addenda, the reason for a corrected
+count); the person who raised an item and the registration list of participants are never printed.
+Officials sign in office, so their names and roles stay.
 """
 
 from __future__ import annotations
@@ -26,9 +28,14 @@ def public_minutes_data(protocol: Protocol, pub: ReportPublication, lang: str) -
     published = {p.item_id: p for p in ItemPublication.objects.filter(item__protocol=protocol, publish=True)}
     with translation.override(lang):
         data["title"] = _("Minutes of the report to the population (public version without personal data)")
+        data["note"] = _("Public version without personal data")
+        # The registration list names residents: the public version gives only their number.
+        data["participants"] = []
+        settlement = data["settlement"]
         for field in data["fields"]:
             if field["label"] == _("Place"):
-                field["value"] = pub.public_place
+                place = pub.public_place
+                field["value"] = place if not settlement or settlement in place else f"{settlement}, {place}"
             elif field["label"] == _("Number of participants"):
                 field["value"] = redact(field["value"], known_names=names)
         data["agenda"] = pub.public_agenda
@@ -52,6 +59,7 @@ def public_minutes_data(protocol: Protocol, pub: ReportPublication, lang: str) -
             d["responsible"] = redact(d["responsible"], known_names=names)
         for a in data["addenda"]:
             a["text"] = redact(a["text"], known_names=names)
+        # Officials sign in office: their names and positions stay; no resident signs the minutes.
     return data
 
 

@@ -52,6 +52,7 @@ class PublicReport:
     items: list[PublicItem] = field(default_factory=list)
     video_url: str = ""
     minutes_hash: str = ""
+    minutes_number: str = ""
     show_minutes: bool = False
     show_decisions: bool = False
 
@@ -94,6 +95,7 @@ def public_report(meeting: Meeting) -> PublicReport | None:
         participants=protocol.participants_count,
         agenda=pub.public_agenda,
         minutes_hash=version.sha256 if version else "",
+        minutes_number=protocol.document_number,
         show_minutes=pub.show_minutes and version is not None,
         show_decisions=pub.show_decisions,
     )

@@ -1,13 +1,18 @@
 """Following a precinct, a police body or a region by e-mail.
 
 Double opt-in: a request stores the address with the consent (its wording's version and the moment, Law on
-personal data arts. 7-8) and sends one confirmation link; nothing else is sent before it is opened. Every
-alert carries a one-click unsubscribe link; unsubscribing deletes the address at once (art. 12: destroyed
-when the purpose is reached). Alerts go through the outbox in the caller's transaction and are written once
-per (subscription, meeting, event, key), so a repeated call or a racing server sends nothing twice.
+personal data arts. 7-8) and sends one confirmation link; nothing else is sent before it is opened, and a
+subscription nobody confirms is deleted with its address once the term of the esep.law rule
+``retention.subscription_unconfirmed_days`` has passed (``esep retention purge``). Every alert carries a
+one-click unsubscribe link; unsubscribing deletes the address at once (art. 12: destroyed when the purpose
+is reached), and the purge removes any address left on an ended subscription. Alerts go through the outbox
+in the caller's transaction and are written once per (subscription, meeting, event, key), so a repeated
+call or a racing server sends nothing twice.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -80,6 +85,10 @@ def subscription_request(
         )
         if existing is not None and existing.confirmed_at is not None:
             return existing  # already following: no second message, and nothing tells a stranger so
+        if existing is not None:
+            # Asked again: a new consent and a new confirmation mail, from which the retention term runs anew.
+            existing.consent_version, existing.consent_at = CONSENT_VERSION, clock.now()
+            existing.save(update_fields=["consent_version", "consent_at"])
         sub = existing or Subscription.objects.create(
             email=email,
             scope=scope,
@@ -134,6 +143,33 @@ def subscription_unsubscribe(*, token: str) -> Subscription | None:
             sub.save(update_fields=["unsubscribed_at", "email"])
             audit_record(actor="resident", action="subscription.unsubscribe", obj=sub)
     return sub
+
+
+def subscriptions_delete_unconfirmed(*, requested_before: dt.datetime) -> int:
+    """Delete the subscriptions never confirmed whose confirmation mail went before ``requested_before`` (the
+    cut-off comes from the esep.law rule ``retention.subscription_unconfirmed_days``; esep.workflows.retention
+    records the destruction in the same transaction). The rows are locked first and the delete checks again
+    that they are unconfirmed, so a link opened at the same moment either confirms or finds nothing."""
+    due = Subscription.objects.filter(confirmed_at__isnull=True, consent_at__lt=requested_before)
+    deleted = 0
+    with transaction.atomic():
+        ids = list(due.select_for_update().values_list("pk", flat=True))
+        for start in range(0, len(ids), 500):
+            _total, per_model = Subscription.objects.filter(
+                pk__in=ids[start : start + 500], confirmed_at__isnull=True
+            ).delete()
+            deleted += per_model.get(Subscription._meta.label, 0)
+    return deleted
+
+
+def subscriptions_forget_unsubscribed(*, unsubscribed_before: dt.datetime) -> int:
+    """Remove the address still kept on subscriptions that ended before ``unsubscribed_before`` (the one-click
+    link removes it at once; this catches one ended another way, such as by staff in the admin)."""
+    return (
+        Subscription.objects.filter(unsubscribed_at__isnull=False, unsubscribed_at__lt=unsubscribed_before)
+        .exclude(email="")
+        .update(email="")
+    )
 
 
 def subscribers_of(meeting: Meeting):

@@ -23,11 +23,11 @@ from esep.core.i18n import localized
 from esep.police.models import PoliceBody
 from esep.public import selectors as public_selectors
 from esep.public.cache import public_page
-from esep.questions.forms import QuestionForm, Rejected
+from esep.questions.form_flow import question_form_flow
+from esep.questions.forms import Rejected
 from esep.territory.models import Level, Territory
 
 TRACK_LIMIT = ("track", 30, 600)
-SUBMIT_LIMITS = (("question-10m", 5, 600), ("question-day", 20, 86_400))
 FOLLOW_LIMIT = ("follow", 10, 3600)
 FIX_LIMIT = ("fixed", 20, 600)
 
@@ -99,44 +99,15 @@ def precinct_question(request, slug: str, number: str):
     upcoming = public_selectors.next_meeting_of_precinct(precinct)
     if upcoming is not None:
         return redirect("public:ask", code=upcoming.code)
-    operator = localized(precinct.body, "name")
-    context = {"precinct": precinct}
-    if request.method != "POST":
-        context["form"] = QuestionForm(operator=operator)
-        return render(request, "accountability/precinct_question.html", context)
-    for scope, limit, window in SUBMIT_LIMITS:
-        if not ratelimit.allow(request, scope, limit=limit, window=window):
-            return ratelimit.too_many(request)
-    form = QuestionForm(request.POST, operator=operator)
-    context["form"] = form
-    try:
-        form.check_not_automated()
-        valid = form.is_valid()
-        if valid:
-            form.claim()  # atomically, before anything is saved: a re-sent form is refused here
-    except Rejected:
-        context["form"] = QuestionForm(operator=operator, initial={"text": request.POST.get("text", "")[:2000]})
-        context["refused"] = _(
-            "Your question was not accepted: the form was sent too fast, expired or was already sent. "
-            "Check the text and send it again."
-        )
-        return render(request, "accountability/precinct_question.html", context, status=400)
-    if not valid:
-        return render(request, "accountability/precinct_question.html", context, status=400)
-    try:
-        row = waiting.waiting_question_submit(
-            precinct=precinct,
-            text=form.cleaned_data["text"],
-            author_name=form.cleaned_data["author_name"],
-            contact=form.cleaned_data["contact"],
-            consent_given=form.cleaned_data["consent"],
-            language=get_language() or "kk",
-        )
-    except ValidationError as exc:
-        form.release()
-        form.add_error(None, exc)
-        return render(request, "accountability/precinct_question.html", context, status=400)
-    return render(request, "accountability/precinct_question_sent.html", {"precinct": precinct, "row": row}, status=201)
+    return question_form_flow(
+        request,
+        operator=localized(precinct.body, "name"),
+        template="accountability/precinct_question.html",
+        context={"precinct": precinct},
+        submit=lambda **fields: waiting.waiting_question_submit(precinct=precinct, **fields),
+        sent_template="accountability/precinct_question_sent.html",
+        sent_context=lambda row: {"precinct": precinct, "row": row},
+    )
 
 
 def _follow_target(scope: str, key: str):

@@ -6,10 +6,12 @@ appeal under the АППК (Order 608 p.16; Order 652 p.32) if it should not wait
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from esep.accountability.models import WaitingQuestion, WaitingStatus
@@ -124,6 +126,30 @@ def waiting_question_to_appeal(*, row: WaitingQuestion, actor: Any) -> WaitingQu
         locked.save(update_fields=["status", "appeal_code", "closed_at"])
         audit_record(actor=actor, action="waiting_question.to_appeal", obj=locked, data={"appeal": appeal.code})
     return locked
+
+
+def waiting_questions_erase_expired(
+    *, closed_before: dt.datetime | None = None, waiting_since_before: dt.datetime | None = None, now: dt.datetime
+) -> int:
+    """Destroy the name and contact kept on waiting questions: of those closed (joined a report or registered as
+    an appeal, which keep their own copies under their own terms) before ``closed_before``, and of those still
+    waiting that were sent before ``waiting_since_before``. The cut-offs come from the retention rules of
+    esep.law (esep.workflows.retention, which writes the destruction record in the same transaction). The
+    filter is in the UPDATE itself, so a question joining a report at the same moment is judged as it is
+    then. Returns how many lost personal data; a second call with the same cut-offs returns 0."""
+    if closed_before is None and waiting_since_before is None:
+        return 0
+    due = Q(pk__in=[])
+    if closed_before is not None:
+        due |= Q(closed_at__isnull=False, closed_at__lt=closed_before)
+    if waiting_since_before is not None:
+        due |= Q(status=WaitingStatus.WAITING, created_at__lt=waiting_since_before)
+    has_personal = ~Q(author_name="") | ~Q(contact="")
+    return (
+        WaitingQuestion.objects.filter(due)
+        .filter(has_personal)
+        .update(author_name="", contact="", personal_data_erased_at=now)
+    )
 
 
 def waiting_by_code(raw: str) -> WaitingQuestion | None:

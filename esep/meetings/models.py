@@ -336,13 +336,15 @@ class DestructionSubject(models.TextChoices):
     QUESTION_AUTHORS = "question_authors", _("names and contacts of question authors")
     APPEAL_APPLICANTS = "appeal_applicants", _("names and contacts of applicants")
     OUTBOX_RECIPIENTS = "outbox_recipients", _("recipients of sent messages")
+    SUBSCRIBER_EMAILS = "subscriber_emails", _("e-mail addresses of subscribers")
 
 
 class DestructionRecord(models.Model):
     """What retention destroyed or anonymised, when, by whom and under which rule (Order 652 p.32: report
     materials are kept 1 year; Law on personal data art. 12: destroyed when the purpose is reached).
     One per meeting for its materials, which also makes ``esep retention purge`` idempotent; for questions,
-    appeals and the outbox, one per run and kind of data that destroyed anything (``meeting`` empty)."""
+    appeals, the outbox and subscriptions, one per run and kind of data that destroyed anything (``meeting``
+    empty)."""
 
     meeting = models.OneToOneField(Meeting, null=True, blank=True, on_delete=models.PROTECT, related_name="destruction")
     subject = models.CharField(

@@ -50,12 +50,26 @@ class Protocol(models.Model):
     secretary_name = models.CharField(_("secretary"), max_length=200, blank=True)
     language = models.CharField(_("language of the minutes"), max_length=2, default="kk")
     signed_at = models.DateTimeField(null=True, blank=True)
+    # The register number, given when the original is sealed (esep.protocols.register): 1, 2, 3… per police
+    # body and year of sealing (Asia/Almaty), printed as "№ 7/2026".
+    register_body = models.ForeignKey(
+        "police.PoliceBody", null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    register_year = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    register_number = models.PositiveIntegerField(_("register number"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=clock.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     scope_body_field = "meeting__body"
 
     class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["register_body", "register_year", "register_number"],
+                condition=models.Q(register_number__isnull=False),
+                name="protocol_register_number_unique",
+            )
+        ]
         verbose_name = _("minutes")
         verbose_name_plural = _("minutes")
 
@@ -67,10 +81,35 @@ class Protocol(models.Model):
         return self.status == ProtocolStatus.SIGNED
 
     @property
+    def document_number(self) -> str:
+        """The register number as printed ("7/2026"), or "" before the minutes are sealed."""
+        if self.register_number is None:
+            return ""
+        return f"{self.register_number}/{self.register_year}"
+
+    @property
     def participants_count(self) -> int:
         if self.participants_override is not None:
             return self.participants_override
         return self.meeting.participants.count()
+
+
+class MinutesRegister(models.Model):
+    """The counter of a police body's register of minutes for one year: the last number given. Sealing locks
+    this row (select_for_update), so two minutes sealed at once get consecutive numbers, never the same one;
+    the unique constraint on Protocol is the backstop."""
+
+    body = models.ForeignKey("police.PoliceBody", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["body", "year"], name="minutes_register_once_per_body_year")]
+        verbose_name = _("register of minutes")
+        verbose_name_plural = _("registers of minutes")
+
+    def __str__(self) -> str:
+        return f"{self.body_id} {self.year}: {self.last_number}"
 
 
 class ItemKind(models.TextChoices):

@@ -32,6 +32,7 @@ from esep.protocols.models import (
     ProtocolVersion,
     Signature,
 )
+from esep.protocols.register import register_number_assign
 from esep.protocols.signals import minutes_sealed
 from esep.protocols.signatories import Slot, required_slots, user_may_fill
 
@@ -423,7 +424,11 @@ def _seal(protocol: Protocol, version: ProtocolVersion, actor: Any) -> None:
         protocol.status = ProtocolStatus.SIGNED
         protocol.signed_at = version.sealed_at
         protocol.save(update_fields=["status", "signed_at", "updated_at"])
+        register_number_assign(protocol)
     audit_record(
-        actor=actor, action="protocol.seal", obj=protocol, data={"version": version.number, "sha256": version.sha256}
+        actor=actor,
+        action="protocol.seal",
+        obj=protocol,
+        data={"version": version.number, "sha256": version.sha256, "number": protocol.document_number},
     )
     _open_appeals(protocol, actor)

@@ -224,10 +224,16 @@ def verify_heads(outside: list[OutsideHead] = ()) -> list:
 def verify_audit() -> list:
     """Every seal the audit log recorded must still be a sealed version with the same hash."""
     from esep.core.models import AuditEntry
-    from esep.protocols.models import ProtocolVersion
+    from esep.protocols.models import Protocol, ProtocolVersion
     from esep.protocols.sealing import Problem
 
     live = {(str(p), n): sha for p, n, sha in ProtocolVersion.objects.values_list("protocol_id", "number", "sha256")}
+    numbers = {
+        str(pk): f"{n}/{y}"
+        for pk, n, y in Protocol.objects.filter(register_number__isnull=False).values_list(
+            "pk", "register_number", "register_year"
+        )
+    }
     problems = []
     for entry in AuditEntry.objects.filter(action="protocol.seal").order_by("pk").iterator(chunk_size=2000):
         data = entry.data or {}
@@ -244,6 +250,13 @@ def verify_audit() -> list:
                 Problem(
                     f"protocols.protocol #{entry.object_id}",
                     f"version {data.get('version')} differs from the hash the audit log recorded when it was sealed",
+                )
+            )
+        if data.get("number") and numbers.get(entry.object_id) != data["number"]:
+            problems.append(
+                Problem(
+                    f"protocols.protocol #{entry.object_id}",
+                    f"register number {data['number']} was given when sealed (audit entry #{entry.pk}) and has changed",
                 )
             )
     return problems

@@ -15,10 +15,17 @@ esep.law (Law on personal data arts. 12, 18; the terms are Esep's policy, said s
 - ``retention.question_contact_open_years``: the same for a question never closed, counted from its meeting;
 - ``retention.appeal_applicant_years``: the applicant's name and contact of a finished appeal (text,
   status, dates, flags and timeline stay; copies in the timeline and the outbox are replaced);
-- ``retention.outbox_recipient_days``: the recipient address of an email or SMS sent, delivered or failed.
+- ``retention.outbox_recipient_days``: the recipient address of an email or SMS sent, delivered or failed;
+- questions sent between reports (esep/accountability/waiting.py) on the terms of questions sent in advance:
+  ``retention.question_contact_days`` from the day one was closed (joined a report or became an appeal),
+  ``retention.waiting_question_contact_years`` from the day one still waiting was sent;
+- ``retention.subscription_unconfirmed_days``: an e-mail subscription never confirmed is deleted, counted
+  from its confirmation mail; ``retention.subscription_unsubscribed_days``: an address left on an ended
+  subscription is removed (esep/accountability/subscriptions.py).
 
 The owning apps do the writing (``questions_erase_expired``, ``appeals_erase_expired``,
-``messages_forget_recipients``); here the cut-off day is found from the rule and, in the same transaction, a
+``messages_forget_recipients``, ``waiting_questions_erase_expired``, ``subscriptions_delete_unconfirmed``,
+``subscriptions_forget_unsubscribed``); here the cut-off day is found from the rule and, in the same transaction, a
 DestructionRecord (``meeting`` empty, ``subject`` the kind of data) says how many and under which rule. Each
 object is marked when its data go, so a second run finds nothing and writes no record.
 """
@@ -42,6 +49,9 @@ QUESTION_CLOSED_RULE = "retention.question_contact_days"
 QUESTION_OPEN_RULE = "retention.question_contact_open_years"
 APPEAL_RULE = "retention.appeal_applicant_years"
 OUTBOX_RULE = "retention.outbox_recipient_days"
+WAITING_OPEN_RULE = "retention.waiting_question_contact_years"
+SUBSCRIPTION_UNCONFIRMED_RULE = "retention.subscription_unconfirmed_days"
+SUBSCRIPTION_UNSUBSCRIBED_RULE = "retention.subscription_unsubscribed_days"
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,8 @@ class PurgeResult:
     questions: int = 0
     appeals: int = 0
     messages: int = 0
+    waiting_questions: int = 0
+    subscriptions: int = 0
 
 
 def kept_until(meeting: Meeting) -> dt.date:
@@ -187,7 +199,57 @@ def _purge_personal_data(today: dt.date, now: dt.datetime, actor_name: str) -> d
         what="message_recipients_erased",
         **common,
     )
-    return {"questions": questions, "appeals": appeals, "messages": messages}
+    waiting = _purge_waiting_questions(common)
+    subscriptions = _purge_subscriptions(common)
+    return {
+        "questions": questions,
+        "appeals": appeals,
+        "messages": messages,
+        "waiting_questions": waiting,
+        "subscriptions": subscriptions,
+    }
+
+
+def _purge_waiting_questions(common: dict[str, Any]) -> int:
+    """Questions sent between reports, on the terms of questions sent in advance (Law on personal data
+    arts. 12, 18): 30 days after closing, 1 year after sending for one still waiting."""
+    from esep.accountability.waiting import waiting_questions_erase_expired
+
+    now = common["now"]
+    closed = _erase_batch(
+        subject=DestructionSubject.QUESTION_AUTHORS,
+        rule_code=QUESTION_CLOSED_RULE,
+        erase=lambda before: waiting_questions_erase_expired(closed_before=before, now=now),
+        what="waiting_question_authors_anonymised",
+        **common,
+    )
+    return closed + _erase_batch(
+        subject=DestructionSubject.QUESTION_AUTHORS,
+        rule_code=WAITING_OPEN_RULE,
+        erase=lambda before: waiting_questions_erase_expired(waiting_since_before=before, now=now),
+        what="waiting_question_authors_anonymised",
+        **common,
+    )
+
+
+def _purge_subscriptions(common: dict[str, Any]) -> int:
+    """E-mail subscriptions: never confirmed, deleted; ended, their address removed (arts. 12, 18)."""
+    from esep.accountability.subscriptions import subscriptions_delete_unconfirmed, subscriptions_forget_unsubscribed
+
+    unconfirmed = _erase_batch(
+        subject=DestructionSubject.SUBSCRIBER_EMAILS,
+        rule_code=SUBSCRIPTION_UNCONFIRMED_RULE,
+        erase=lambda before: subscriptions_delete_unconfirmed(requested_before=before),
+        what="unconfirmed_subscriptions_deleted",
+        **common,
+    )
+    return unconfirmed + _erase_batch(
+        subject=DestructionSubject.SUBSCRIBER_EMAILS,
+        rule_code=SUBSCRIPTION_UNSUBSCRIBED_RULE,
+        erase=lambda before: subscriptions_forget_unsubscribed(unsubscribed_before=before),
+        what="unsubscribed_emails_erased",
+        **common,
+    )
 
 
 def retention_purge(*, actor_name: str = "esep retention purge", now: dt.datetime | None = None) -> PurgeResult:

@@ -194,3 +194,24 @@ def test_staff_publish_from_the_back_office():
     outsider = Client()
     outsider.force_login(f.staff(b=f.body()))
     assert outsider.get(f"/ru/staff/accountability/meetings/{meeting.pk}/publish/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "lang, heading, note",
+    [
+        ("kk", "ХАТТАМА", "Дербес деректерсіз жария нұсқа"),
+        ("ru", "ПРОТОКОЛ", "Публичная версия без персональных данных"),
+    ],
+)
+def test_the_public_minutes_are_the_official_document_without_the_registration_list(report, lang, heading, note):
+    meeting, protocol = report["meeting"], report["protocol"]
+    with time_machine.travel(LATER, tick=False):
+        response = Client().get(f"/{lang}/meetings/{meeting.code}/minutes-{lang}.pdf")
+        page = Client().get(f"/{lang}/meetings/{meeting.code}/").content.decode()
+    text = " ".join(_pdf_text(response.content).split())
+    assert heading in text and note in text
+    assert meeting.body.name_kk in text and meeting.body.name_ru in text  # the letterhead
+    assert f"№ {protocol.document_number}" in text and f"№ {protocol.document_number}" in page
+    assert report["inspector"].last_name in text  # the official who signed stays
+    assert "esep protocols verify" in text
+    assert ("Қатысушылар (тіркеу парағы)" if lang == "kk" else "Участники (лист регистрации)") not in text

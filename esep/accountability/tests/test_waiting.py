@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
@@ -129,3 +130,28 @@ def test_with_a_meeting_announced_the_form_is_the_meeting_one(client, tree, prec
     meeting = published_meeting(precinct=precinct)
     response = client.get(f"/kk/p/{precinct.body.slug}/{precinct.number}/question/")
     assert response.status_code == 302 and response["Location"] == f"/kk/meetings/{meeting.code}/ask/"
+
+
+def test_both_question_forms_are_one_flow_with_the_same_fields_refusals_and_limits(client, tree, precinct):
+    """The question between reports and the question in advance share esep.questions.form_flow: the same
+    form, the same answer to a name without consent, and one flood limit across both pages."""
+    from esep.testing.public import published_meeting
+
+    body = precinct.body
+    other = f.precinct(body)
+    meeting = published_meeting(precinct=other, officer=tree["officer"])
+    between = f"/ru/p/{body.slug}/{precinct.number}/question/"
+    advance = f"/ru/meetings/{meeting.code}/ask/"
+    pages = [client.get(url).content.decode() for url in (between, advance)]
+    for page in pages:
+        assert 'name="website"' in page and 'id="consent-text"' in page and 'name="started"' in page
+    refusals = [_post(client, url, author_name="Серікова Айгүл") for url in (between, advance)]
+    assert [r.status_code for r in refusals] == [400, 400]
+    assert "дайте согласие на обработку персональных" in refusals[0].content.decode()
+    assert "дайте согласие на обработку персональных" in refusals[1].content.decode()
+
+    cache.clear()
+    for _n in range(5):
+        assert _post(client, between).status_code == 201
+    assert _post(client, advance).status_code == 429  # the same client, the other page: the same limit
+    assert WaitingQuestion.objects.count() == 5 and not Question.objects.filter(meeting=meeting).exists()

@@ -104,4 +104,72 @@ register(
             "или окончательной ошибки (политика Esep).",
         ),
     ),
+    # Questions sent between reports (esep/accountability/waiting.py) keep the terms of questions sent in
+    # advance: once closed (joined a report's questions, which then hold the data, or registered as an appeal,
+    # which holds its own copy) the waiting row's copy goes under retention.question_contact_days; one that
+    # never reached a report goes under the rule below, the same 1 year counted from the day it was sent.
+    Rule(
+        "retention.waiting_question_contact_years",
+        "personal_data_law",
+        "art. 12; art. 18",
+        1,
+        None,
+        None,
+        NOTE_PD_POLICY
+        + " A question sent between reports waits for the precinct's next report (Order 652 p.27, 31); if none "
+        "is announced within a year, its purpose lapses as for a question never closed "
+        "(retention.question_contact_open_years: the consent text promises storage no longer than the report "
+        "materials, Order 652 p.32: 1 year). The text stays and still joins the next report, without the name.",
+        unit="years",
+        start_event="sent",
+        **_s(
+            "The name and contact of a question sent between reports that is still waiting are destroyed 1 year "
+            "after it was sent (Esep's policy, as for questions sent in advance).",
+            "Есептер арасында жіберілген және әлі күтіп тұрған сұрақ авторының аты мен байланысы ол жіберілгеннен "
+            "кейін 1 жылдан соң жойылады (Esep саясаты, алдын ала жіберілген сұрақтардағыдай).",
+            "Имя и контакт автора вопроса, отправленного между отчетами и все еще ожидающего, уничтожаются через "
+            "1 год после отправки (политика Esep, как для вопросов, заданных заранее).",
+        ),
+    ),
+    Rule(
+        "retention.subscription_unconfirmed_days",
+        "personal_data_law",
+        "art. 12; art. 18",
+        7,
+        None,
+        None,
+        NOTE_PD_POLICY
+        + " An e-mail subscription is confirmed by a link (double opt-in, esep/accountability/subscriptions.py); "
+        "an address nobody confirmed may belong to someone who never asked, so it is not kept longer than the "
+        "link is worth using: 7 calendar days after the confirmation mail, then the subscription is deleted.",
+        unit="calendar_days",
+        start_event="confirmation_mail",
+        **_s(
+            "A subscription not confirmed within 7 calendar days of the confirmation mail is deleted with its "
+            "e-mail address (Esep's policy).",
+            "Растау хатынан кейін 7 күнтізбелік күн ішінде расталмаған жазылым электрондық пошта мекенжайымен "
+            "бірге жойылады (Esep саясаты).",
+            "Подписка, не подтвержденная в течение 7 календарных дней после письма с подтверждением, удаляется "
+            "вместе с адресом электронной почты (политика Esep).",
+        ),
+    ),
+    Rule(
+        "retention.subscription_unsubscribed_days",
+        "personal_data_law",
+        "art. 12; art. 18",
+        0,
+        None,
+        None,
+        NOTE_PD_POLICY
+        + " Unsubscribing reaches the purpose: the one-click link deletes the address at once; the purge removes "
+        "any address left on an ended subscription (ended by staff in the admin, or before that rule) the next "
+        "day. The subscription row stays without the address (what was followed, when, the consent version).",
+        unit="calendar_days",
+        start_event="unsubscribed",
+        **_s(
+            "The e-mail address of an ended subscription is deleted when it ends (Esep's policy).",
+            "Тоқтатылған жазылымның электрондық пошта мекенжайы ол тоқтатылған кезде жойылады (Esep саясаты).",
+            "Адрес электронной почты прекращенной подписки удаляется при ее прекращении (политика Esep).",
+        ),
+    ),
 )

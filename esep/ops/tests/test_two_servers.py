@@ -224,7 +224,7 @@ def test_a_change_through_a_is_on_b_at_once_and_a_login_holds_on_both(servers, w
 
 
 def test_the_question_limit_and_one_use_tokens_hold_across_both_servers(servers, world):
-    from esep.public.views_questions import SUBMIT_LIMITS
+    from esep.questions.form_flow import SUBMIT_LIMITS
     from esep.questions.models import Question
 
     code = world["meeting"].code

@@ -11,7 +11,7 @@ from django.utils import timezone
 from esep.meetings import services as meeting_services
 from esep.meetings.models import MeetingKind, Participant
 from esep.protocols import services
-from esep.protocols.models import ProtocolStatus, ProtocolVersion, Signature
+from esep.protocols.models import MinutesRegister, Protocol, ProtocolStatus, ProtocolVersion, Signature
 from esep.testing import factories
 from esep.testing.protocols import at, chief_user, held_meeting, minutes, secretary_user
 
@@ -100,3 +100,29 @@ def test_the_same_signature_clicked_twice_at_once_is_one_signature():
     assert len(errors) == 2 and all(isinstance(e, ValidationError) for e in errors)  # "already signed"
     assert Signature.objects.count() == 1
     assert ProtocolVersion.objects.count() == 1
+
+
+@time_machine.travel(at(2026, 2, 20, 20), tick=True)
+def test_minutes_of_one_body_sealed_at_once_get_different_register_numbers():
+    from esep.testing.protocols import inspector_user
+
+    body = factories.body()
+    protocols, inspectors = [], []
+    for _n in range(4):
+        officer = factories.officer(body)
+        meeting = held_meeting(starts_at=at(2026, 2, 20, 15), kind=MeetingKind.INSPECTOR, reporters=[(officer, None)])
+        protocols.append(minutes(meeting, secretary_user(body)))
+        inspectors.append(inspector_user(officer))
+
+    _results, errors = _race(
+        *[
+            lambda p=p, u=u: services.protocol_sign(protocol=p, user=u)
+            for p, u in zip(protocols, inspectors, strict=True)
+        ]
+    )
+    assert errors == []
+    numbers = sorted(
+        Protocol.objects.filter(pk__in=[p.pk for p in protocols]).values_list("register_number", flat=True)
+    )
+    assert numbers == [1, 2, 3, 4]
+    assert MinutesRegister.objects.get(body=body, year=2026).last_number == 4

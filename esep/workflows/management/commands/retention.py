@@ -1,5 +1,6 @@
-"""esep retention purge: destroy or anonymise inspector report materials, and the personal data of questions,
-appeals and sent messages, past their retention terms (esep.law rules ``retention.*``)."""
+"""esep retention purge: destroy or anonymise inspector report materials, and the personal data of questions
+(sent in advance or between reports), appeals, sent messages and e-mail subscriptions, past their retention
+terms (esep.law rules ``retention.*``)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ class Command(BaseCommand):
         purge = sub.add_parser(
             "purge",
             help="Anonymise participants, complaints, question authors, applicants and message recipients; "
-            "destroy video files.",
+            "destroy video files; delete unconfirmed subscriptions and the addresses of ended ones.",
         )
         purge.add_argument("--actor", default="esep retention purge", help="Name recorded as who purged.")
 
@@ -28,6 +29,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"purged {result.meetings} meeting(s): {result.participants} participant(s) anonymised, "
             f"{result.videos} video(s) destroyed, {result.items} minutes item(s) anonymised; "
-            f"{result.questions} question author(s), {result.appeals} applicant(s) and {result.messages} message "
-            "recipient(s) anonymised"
+            f"{result.questions} question author(s), {result.waiting_questions} waiting question author(s), "
+            f"{result.appeals} applicant(s) and {result.messages} message recipient(s) anonymised; "
+            f"{result.subscriptions} subscription(s) deleted or without their address"
         )

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accountability', '0001_initial'),
+        ('accountability', '0002_observer_note'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0007_planning_history_and_indexes'),
+        ('meetings', '0009_meeting_body_kind_period'),
     ]
 
     operations = [

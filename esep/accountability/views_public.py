@@ -152,10 +152,7 @@ def follow(request, scope: str, key: str):
     form = FollowForm(request.POST, operator=operator)
     context["form"] = form
     try:
-        form.check_not_automated()
-        valid = form.is_valid()
-        if valid:
-            form.claim()  # atomically, before anything is saved: a re-sent form is refused here
+        valid = form.accept()
     except Rejected:
         context["form"] = FollowForm(operator=operator)
         context["refused"] = _("The form was sent too fast, expired or was already sent. Please send it again.")

@@ -41,10 +41,7 @@ def rate(request, code: str):
     form = RatingForm(request.POST)
     context["form"] = form
     try:
-        form.check_not_automated()
-        valid = form.is_valid()
-        if valid:
-            form.claim()  # atomically, before anything is saved: a re-sent form is refused here
+        valid = form.accept()
     except Rejected:
         context["form"] = RatingForm(initial={"comment": request.POST.get("comment", "")[:1000]})
         context["refused"] = _(

@@ -52,10 +52,7 @@ def question_form_flow(
     form = QuestionForm(request.POST, operator=operator)
     context["form"] = form
     try:
-        form.check_not_automated()
-        valid = form.is_valid()
-        if valid:
-            form.claim()  # atomically, before anything is saved: a re-sent form is refused here
+        valid = form.accept()
     except Rejected:
         context["form"] = QuestionForm(operator=operator, initial={"text": request.POST.get("text", "")[:TEXT_KEPT]})
         context["refused"] = _(

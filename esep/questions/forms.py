@@ -48,8 +48,8 @@ class NotAutomatedMixin:
     """The anti-robot checks every public form shares: a honeypot field ``website`` and a signed start token
     ``started`` (minimum fill time, at most FORM_MAX_AGE old, used once). The form declares both fields.
 
-    The view calls ``check_not_automated`` first, then, once the form is valid and right before saving,
-    ``claim``: the token is spent atomically in the store all processes share (esep.core.once), so the same
+    The view calls ``accept`` (``check_not_automated`` first, then, once the form is valid and right before
+    saving, ``claim``): the token is spent atomically in the store all processes share (esep.core.once), so the same
     form sent twice at once, to two workers, is stored once. ``release`` gives the token back when the
     service then refuses to save.
     """
@@ -75,6 +75,16 @@ class NotAutomatedMixin:
 
     def release(self) -> None:
         once.release(self.once_purpose, self._nonce)
+
+    def accept(self) -> bool:
+        """The whole check in the order it must run: not automated, valid, and then the token spent
+        atomically before anything is saved (a re-sent form is refused here). True when the form is valid;
+        raises Rejected for an automated or replayed submission."""
+        self.check_not_automated()
+        valid = self.is_valid()
+        if valid:
+            self.claim()
+        return valid
 
 
 class QuestionForm(NotAutomatedMixin, forms.Form):

@@ -283,6 +283,7 @@ class Generator:
             )
         )  # fmt: skip
         has_children = {t.parent_id for t in territories if t.parent_id}
+
         # Cities and city districts are divided by streets and house ranges; villages are grouped whole.
         def is_urban(t: Territory) -> bool:
             if t.id in has_children:

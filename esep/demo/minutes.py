@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -167,6 +166,10 @@ def _archive_minutes(gen: Generator) -> dict[str, int]:
         )  # fmt: skip
         # A draft of a report signed by several: sometimes the first signature is in, the others never came.
         partial = fate == "draft" and len(signers) > 1 and rng.random() < 0.5
+        if partial:
+            protocol.status = ProtocolStatus.SIGNING
+        elif fate != "draft":
+            protocol.status, protocol.signed_at = ProtocolStatus.SIGNED, sealed_at
         planned.append({"protocol": protocol, "fate": fate, "signers": signers, "sealed_at": sealed_at,
                         "partial": partial})  # fmt: skip
     created_users = accounts.save()
@@ -174,13 +177,14 @@ def _archive_minutes(gen: Generator) -> dict[str, int]:
 
     # 2. The versions, their signatures and the seal, as protocol_sign and _seal make them.
     versions: list[tuple[ProtocolVersion, list[Signature], dict[str, Any]]] = []
+    key_id = witness.key_id()
     for entry in planned:
         if entry["fate"] == "draft" and not entry["partial"]:
             continue
         protocol, signers, sealed_at = entry["protocol"], entry["signers"], entry["sealed_at"]
         count = len(signers) if not entry["partial"] else 1
         signatures = [
-            Signature(slot=slot.key, role=slot.role, user=user, signer_name=(user.get_full_name() or user.username)[:200],
+            Signature(slot=slot.key, role=slot.role, user=user, signer_name=_name(user),
                       signed_at=sealed_at - dt.timedelta(minutes=3 * (count - 1 - n)))
             for n, (slot, user) in enumerate(signers[:count])
         ]  # fmt: skip
@@ -190,17 +194,13 @@ def _archive_minutes(gen: Generator) -> dict[str, int]:
             required_slots=[{"key": s.key, "role": s.role, "officer": s.officer_id, "name": s.officer_name}
                             for s, _u in signers],
         )  # fmt: skip
-        if entry["partial"]:
-            protocol.status = ProtocolStatus.SIGNING
-        else:
+        if not entry["partial"]:
             version.prev_sha256 = sealing.GENESIS
             version.seal = sealing.canonical(sealing.signature_entries(signatures))
             version.sha256 = sealing.chain_hash(version.prev_sha256, version.content, version.seal)
             version.mac = witness.version_mac(protocol.pk, version.number, version.sha256)
-            version.key_id = witness.key_id()
+            version.key_id = key_id
             version.sealed_at = sealed_at
-            protocol.status = ProtocolStatus.SIGNED
-            protocol.signed_at = sealed_at
         versions.append((version, signatures, entry))
     # Body by body, in the order the minutes were sealed: the order of each body's chain of heads.
     versions.sort(key=lambda v: (v[0].protocol.meeting.body_id, v[0].sealed_at or v[0].created_at, v[0].protocol.pk))
@@ -213,16 +213,15 @@ def _archive_minutes(gen: Generator) -> dict[str, int]:
     # 3. What the services record beside: the protocol's state, the audit log, the meeting closed, the report
     # published for residents (place and agenda hold no personal data; the minutes PDF without it).
     signed = [e["protocol"] for e in planned if e["protocol"].status == ProtocolStatus.SIGNED]
-    changed = [e["protocol"] for e in planned if e["protocol"].status != ProtocolStatus.DRAFT]
-    Protocol.objects.bulk_update(changed, ["status", "signed_at"], batch_size=BATCH)
     audit: list[AuditEntry] = []
     for version, signatures, _e in versions:
         protocol = version.protocol
+        label = str(protocol)[:300]
         for signature in signatures:
-            audit.append(_audit(signature.user, "protocol.sign", protocol, signature.signed_at,
+            audit.append(_audit(signature.user, "protocol.sign", protocol, label, signature.signed_at,
                                 {"version": version.number, "slot": signature.slot}))  # fmt: skip
         if version.sha256:
-            audit.append(_audit(signatures[-1].user, "protocol.seal", protocol, version.sealed_at,
+            audit.append(_audit(signatures[-1].user, "protocol.seal", protocol, label, version.sealed_at,
                                 {"version": version.number, "sha256": version.sha256}))  # fmt: skip
     AuditEntry.objects.bulk_create(audit, batch_size=BATCH)
     closed = [p.meeting_id for p in signed]
@@ -230,10 +229,17 @@ def _archive_minutes(gen: Generator) -> dict[str, int]:
         Meeting.objects.filter(pk__in=closed[start : start + BATCH]).update(status=MeetingStatus.CLOSED)
     publications = [
         ReportPublication(
-            meeting_id=p.meeting_id, public_place=p.place, public_agenda=p.agenda, show_decisions=True,
-            show_items=True, show_video=False, show_minutes=True, known_names=[], published_by=p.secretary,
+            meeting_id=p.meeting_id,
+            public_place=p.place,
+            public_agenda=p.agenda,
+            show_decisions=True,
+            show_items=True,
+            show_video=False,
+            show_minutes=True,
+            known_names=[],
+            published_by=p.secretary,
             published_at=min(p.signed_at + dt.timedelta(days=1), latest),
-        )  # fmt: skip
+        )
         for p in signed
     ]
     ReportPublication.objects.bulk_create(publications, batch_size=BATCH)
@@ -247,14 +253,21 @@ def _archive_minutes(gen: Generator) -> dict[str, int]:
     }
 
 
-def _audit(user: User, action: str, protocol: Protocol, at: dt.datetime, data: dict[str, Any]) -> AuditEntry:
+def _name(user: User) -> str:
+    return (user.get_full_name() or user.username)[:200]
+
+
+def _audit(
+    user: User, action: str, protocol: Protocol, label: str, at: dt.datetime, data: dict[str, Any]
+) -> AuditEntry:
+    """The rows esep.core.audit.audit_record writes, at the moment of each signature and seal."""
     return AuditEntry(
         created_at=at,
         actor=user,
-        actor_name=(user.get_full_name() or user.username)[:200],
+        actor_name=_name(user),
         action=action,
         object_type=protocol._meta.label_lower,
         object_id=str(protocol.pk),
-        object_repr=str(protocol)[:300],
+        object_repr=label,
         data=data,
     )

@@ -213,16 +213,13 @@ def _archive_minutes(gen: Generator) -> dict[str, int]:
     # 3. What the services record beside: the protocol's state, the audit log, the meeting closed, the report
     # published for residents (place and agenda hold no personal data; the minutes PDF without it).
     signed = [e["protocol"] for e in planned if e["protocol"].status == ProtocolStatus.SIGNED]
-    audit: list[AuditEntry] = []
-    for version, signatures, _e in versions:
-        protocol = version.protocol
-        label = str(protocol)[:300]
-        for signature in signatures:
-            audit.append(_audit(signature.user, "protocol.sign", protocol, label, signature.signed_at,
-                                {"version": version.number, "slot": signature.slot}))  # fmt: skip
-        if version.sha256:
-            audit.append(_audit(signatures[-1].user, "protocol.seal", protocol, label, version.sealed_at,
-                                {"version": version.number, "sha256": version.sha256}))  # fmt: skip
+    # The audit log keeps each seal (``esep protocols verify`` checks the live versions against it); the
+    # entries of each signature and of the draft's edits are left out of the archive to keep it cheap.
+    audit = [
+        _audit(sigs[-1].user, "protocol.seal", v.protocol, v.sealed_at, {"version": v.number, "sha256": v.sha256})
+        for v, sigs, _e in versions
+        if v.sha256
+    ]
     AuditEntry.objects.bulk_create(audit, batch_size=BATCH)
     closed = [p.meeting_id for p in signed]
     for start in range(0, len(closed), BATCH):
@@ -257,9 +254,7 @@ def _name(user: User) -> str:
     return (user.get_full_name() or user.username)[:200]
 
 
-def _audit(
-    user: User, action: str, protocol: Protocol, label: str, at: dt.datetime, data: dict[str, Any]
-) -> AuditEntry:
+def _audit(user: User, action: str, protocol: Protocol, at: dt.datetime, data: dict[str, Any]) -> AuditEntry:
     """The rows esep.core.audit.audit_record writes, at the moment of each signature and seal."""
     return AuditEntry(
         created_at=at,
@@ -268,6 +263,6 @@ def _audit(
         action=action,
         object_type=protocol._meta.label_lower,
         object_id=str(protocol.pk),
-        object_repr=label,
+        object_repr=str(protocol)[:300],
         data=data,
     )

@@ -152,6 +152,12 @@ class Generator:
             if showcase_region in self.region_bodies:
                 demo_criteria(self.region_bodies[showcase_region], today=self.today)
                 self.stats["evaluation criteria versions"] = 2
+            # The archive's minutes, signed and sealed in bulk, then the chain heads published as the
+            # periodic job would have (esep.demo.minutes): last, so that they reuse the showcase's accounts
+            # and the heads cover the showcase's minutes too.
+            from esep.demo.minutes import archive_minutes
+
+            self.stats.update(archive_minutes(self))
         return dict(self.stats)
 
     def showcase_staff(self):
@@ -277,6 +283,7 @@ class Generator:
             )
         )  # fmt: skip
         has_children = {t.parent_id for t in territories if t.parent_id}
+
         # Cities and city districts are divided by streets and house ranges; villages are grouped whole.
         def is_urban(t: Territory) -> bool:
             if t.id in has_children:
@@ -517,10 +524,11 @@ class Generator:
     def _meetings(self) -> None:
         """The archive of reports held before the showcase: bulk rows, consistent with what the rules read.
 
-        A report held on paper is HELD with its published summary and its announcement; it is not CLOSED,
-        which in Esep means "minutes signed" (esep.meetings.workflow). Archive meetings end before the
-        look-back window of the minutes reminders, so the "minutes not signed" panel shows only what the
-        showcase leaves unsigned on purpose. Showcase precincts and periods are left to esep.demo.showcase.
+        A report held is HELD with its published summary and its announcement; its minutes are made in bulk
+        after the showcase (esep.demo.minutes), which closes the meetings whose minutes are signed (CLOSED
+        means "minutes signed", esep.meetings.workflow). Archive meetings end before the look-back window of
+        the minutes reminders, so the "minutes not signed" panel shows only what the showcase leaves unsigned
+        on purpose. Showcase precincts and periods are left to esep.demo.showcase.
         """
         meetings: list[Meeting] = []
         reporters: list[tuple[int, Officer, Precinct | None]] = []
@@ -618,9 +626,13 @@ class Generator:
                 )  # fmt: skip
                 reporters.append((len(meetings) - 1, chief, None))
         Meeting.objects.bulk_create(meetings, batch_size=2000)
-        MeetingReporter.objects.bulk_create(
-            [MeetingReporter(meeting=meetings[i], officer=o, precinct=p) for i, o, p in reporters], batch_size=2000
-        )
+        reporter_rows = [MeetingReporter(meeting=meetings[i], officer=o, precinct=p) for i, o, p in reporters]
+        MeetingReporter.objects.bulk_create(reporter_rows, batch_size=2000)
+        # The held reports, each with its reporters, for their minutes (esep.demo.minutes, after the showcase).
+        by_meeting: dict[int, list[MeetingReporter]] = defaultdict(list)
+        for (i, _o, _p), row in zip(reporters, reporter_rows, strict=True):
+            by_meeting[i].append(row)
+        self.archive = [(m, by_meeting[i]) for i, m in enumerate(meetings) if m.status == MeetingStatus.HELD]
         through = Meeting.precincts.through
         through.objects.bulk_create(
             [through(meeting_id=meetings[i].pk, precinct_id=p.pk) for i, _o, p in reporters if p is not None],

@@ -102,9 +102,14 @@ def version_content(
 
 
 def signatures_data(version: ProtocolVersion) -> list[dict[str, Any]]:
+    return signature_entries(version.signatures.all())
+
+
+def signature_entries(signatures) -> list[dict[str, Any]]:
+    """The seal's record of the given signatures (rows of one version, saved or not), in slot order."""
     return [
         {"slot": s.slot, "role": s.role, "user": s.user_id, "name": s.signer_name, "signed_at": _iso(s.signed_at)}
-        for s in sorted(version.signatures.all(), key=lambda s: s.slot)
+        for s in sorted(signatures, key=lambda s: s.slot)
     ]
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from esep.accounts.models import User
 from esep.appeals.models import Appeal, AppealStatus
 from esep.demo.generator import MISSED_SHARE, SHOWCASE_DISTRICT
+from esep.demo.minutes import COUNTED_ON_PAPER
 from esep.demo.showcase import story_days
 from esep.law.describe import evaluate_meeting
 from esep.meetings.models import Meeting, MeetingStatus
@@ -62,7 +63,12 @@ def test_showcase_reports_evaluate_to_the_findings_intended(demo_country, story,
 
 
 def test_the_other_showcase_bodies_have_clean_reports_of_both_kinds(demo_country):
-    closed = Meeting.objects.filter(status=MeetingStatus.CLOSED).exclude(body=_body())
+    # The archive's minutes (esep.demo.minutes) are closed too; the showcase's are those played through services.
+    closed = (
+        Meeting.objects.filter(status=MeetingStatus.CLOSED)
+        .exclude(body=_body())
+        .exclude(protocol__participants_override_reason=COUNTED_ON_PAPER)
+    )
     assert closed.filter(kind="chief").count() >= 3 and closed.filter(kind="inspector").count() >= 3
     for meeting in closed:
         assert _codes(meeting) == set(), meeting
@@ -73,8 +79,10 @@ def test_closed_means_signed_minutes_and_the_archive_is_held(demo_country):
     closed = Meeting.objects.filter(status=MeetingStatus.CLOSED)
     assert closed.exists()
     assert not closed.exclude(protocol__status=ProtocolStatus.SIGNED).exists()
+    # The archive (esep.demo.minutes): most reports closed with signed minutes, a few held without any.
+    assert closed.count() > 10000
     held = Meeting.objects.filter(status=MeetingStatus.HELD, protocol__isnull=True)
-    assert held.count() > 1000 and not held.filter(summary_kk="").exists()
+    assert held.count() > 100 and not held.filter(summary_kk="").exists()
     # Every published meeting has its announcement record (what the compliance engine reads).
     assert not Meeting.objects.filter(published_at__isnull=False, announcement__isnull=True).exists()
 

@@ -30,7 +30,7 @@ from esep.core import clock
 from esep.core.models import AuditEntry
 from esep.meetings.models import Meeting, MeetingKind, MeetingStatus
 from esep.protocols import sealing, witness
-from esep.protocols.models import Protocol, ProtocolStatus, ProtocolVersion, Signature
+from esep.protocols.models import MinutesRegister, Protocol, ProtocolStatus, ProtocolVersion, Signature
 from esep.protocols.signatories import slots_for
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -173,6 +173,7 @@ def _archive_minutes(gen: Generator) -> dict[str, int]:
         planned.append({"protocol": protocol, "fate": fate, "signers": signers, "sealed_at": sealed_at,
                         "partial": partial})  # fmt: skip
     created_users = accounts.save()
+    _register_numbers([e for e in planned if e["protocol"].status == ProtocolStatus.SIGNED])
     Protocol.objects.bulk_create([e["protocol"] for e in planned], batch_size=BATCH)
 
     # 2. The versions, their signatures and the seal, as protocol_sign and _seal make them.
@@ -216,7 +217,13 @@ def _archive_minutes(gen: Generator) -> dict[str, int]:
     # The audit log keeps each seal (``esep protocols verify`` checks the live versions against it); the
     # entries of each signature and of the draft's edits are left out of the archive to keep it cheap.
     audit = [
-        _audit(sigs[-1].user, "protocol.seal", v.protocol, v.sealed_at, {"version": v.number, "sha256": v.sha256})
+        _audit(
+            sigs[-1].user,
+            "protocol.seal",
+            v.protocol,
+            v.sealed_at,
+            {"version": v.number, "sha256": v.sha256, "number": v.protocol.document_number},
+        )
         for v, sigs, _e in versions
         if v.sha256
     ]
@@ -265,4 +272,25 @@ def _audit(user: User, action: str, protocol: Protocol, at: dt.datetime, data: d
         object_id=str(protocol.pk),
         object_repr=str(protocol)[:300],
         data=data,
+    )
+
+
+def _register_numbers(signed: list[dict[str, Any]]) -> None:
+    """Register numbers as sealing gives them (esep.protocols.register): per police body and year of sealing
+    in Asia/Almaty, in the order the minutes were sealed, after any number the showcase already gave; the
+    body-year counters are left at the last number, so minutes sealed later through the services go on."""
+    counters = {(r.body_id, r.year): r for r in MinutesRegister.objects.all()}
+    last: dict[tuple[int, int], int] = {key: r.last_number for key, r in counters.items()}
+    for entry in sorted(signed, key=lambda e: (e["protocol"].meeting.body_id, e["sealed_at"])):
+        protocol = entry["protocol"]
+        key = (protocol.meeting.body_id, timezone.localtime(entry["sealed_at"]).year)
+        last[key] = last.get(key, 0) + 1
+        protocol.register_body_id, protocol.register_year = key
+        protocol.register_number = last[key]
+    for key, number in last.items():
+        if key in counters:
+            MinutesRegister.objects.filter(pk=counters[key].pk).update(last_number=number)
+    MinutesRegister.objects.bulk_create(
+        [MinutesRegister(body_id=b, year=y, last_number=n) for (b, y), n in last.items() if (b, y) not in counters],
+        batch_size=BATCH,
     )

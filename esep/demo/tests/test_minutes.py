@@ -83,3 +83,19 @@ def test_an_archive_report_has_its_public_page_and_minutes_pdf(client, demo_coun
     pdf = client.get(f"/ru/meetings/{code}/minutes-ru.pdf")
     assert pdf.status_code == 200
     assert pdf.content.startswith(b"%PDF")
+
+
+def test_archive_minutes_carry_register_numbers_in_the_order_they_were_sealed(demo_country):
+    from esep.protocols.models import MinutesRegister, Protocol, ProtocolStatus
+
+    signed = Protocol.objects.filter(status=ProtocolStatus.SIGNED)
+    assert not signed.filter(register_number__isnull=True).exists()
+    body, year = signed.values_list("register_body", "register_year").order_by("register_body").first()
+    numbers = list(
+        signed.filter(register_body=body, register_year=year).order_by("signed_at", "pk").values_list(
+            "register_number", flat=True
+        )
+    )
+    # One body's register of a year: 1, 2, 3… without gaps; the counter stands at the last one.
+    assert sorted(numbers) == list(range(1, len(numbers) + 1))
+    assert MinutesRegister.objects.get(body_id=body, year=year).last_number == len(numbers)

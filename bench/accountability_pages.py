@@ -20,7 +20,6 @@ Not part of the test suite: it takes minutes.
 from __future__ import annotations
 
 import argparse
-import http.client
 import itertools
 import json
 import os
@@ -29,9 +28,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+# The harness (gunicorn up, requests over many URLs, the esep command) is the residents' pages bench's.
+from public_pages import _esep, measure, wait_until_up
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
@@ -127,80 +128,10 @@ def _env(tmp: Path, database_url: str, settings_module: str) -> dict[str, str]:
     return env
 
 
-def _esep(env: dict[str, str], *args: str) -> None:
-    print("$ esep", " ".join(args), flush=True)
-    subprocess.run([PY, "-m", "esep", *args], cwd=ROOT, env=env, check=True)
-
-
 def _script(env: dict[str, str], code: str, limit: int) -> str:
     program = f"import django; django.setup()\nLIMIT = {limit}\n{code}"
     out = subprocess.run([PY, "-c", program], cwd=ROOT, env=env, check=True, capture_output=True, text=True)
     return out.stdout.strip().splitlines()[-1]
-
-
-def wait_until_up(port: int, timeout: float = 90.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            conn.request("GET", "/__hello__")
-            if conn.getresponse().status == 200:
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError("gunicorn did not start")
-
-
-_client = itertools.count(1)
-
-
-def _get(port: int, path: str) -> int:
-    n = next(_client)
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    try:
-        conn.request(
-            "GET",
-            path,
-            headers={"Host": "127.0.0.1", "X-Forwarded-For": f"10.{n >> 16 & 255}.{n >> 8 & 255}.{n & 255}"},
-        )
-        response = conn.getresponse()
-        response.read()
-        return response.status
-    finally:
-        conn.close()
-
-
-def measure(port: int, paths: list[str], *, requests: int, concurrency: int) -> float:
-    """Requests per second over ``paths`` in turn (every answer must be 200)."""
-    for path in paths[:3]:
-        status = _get(port, path)
-        if status != 200:
-            raise RuntimeError(f"{path} answered {status}")
-    cycle = itertools.cycle(paths)
-    counter = iter(range(requests))
-    lock = threading.Lock()
-    errors: list[str] = []
-
-    def worker() -> None:
-        while True:
-            with lock:
-                if next(counter, None) is None:
-                    return
-                path = next(cycle)
-            status = _get(port, path)
-            if status != 200:
-                errors.append(f"{path}: {status}")
-
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-    started = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - started
-    if errors:
-        raise RuntimeError(f"{len(errors)} failed requests, e.g. {errors[0]}")
-    return requests / elapsed
 
 
 def pages(o: dict) -> list[tuple[str, list[str]]]:
@@ -278,10 +209,10 @@ def main() -> int:
         for mode, env in (("cold", cold_env), ("warm", warm_env)):
             server, port = run_server(env, args.workers, args.port)
             try:
-                before = measure(port, ["/__hello__"], **opts)
+                before = measure(port, ["/__hello__"], **opts, warmup=3)
                 for label, paths in table:
-                    rows.setdefault(label, {})[mode] = measure(port, paths, **opts)
-                after = measure(port, ["/__hello__"], **opts)
+                    rows.setdefault(label, {})[mode] = measure(port, paths, **opts, warmup=3)
+                after = measure(port, ["/__hello__"], **opts, warmup=3)
             finally:
                 stop(server)
             hellos[mode] = statistics.mean([before, after])

@@ -25,7 +25,9 @@ from esep.complaints.models import ComplaintSource, Measure, Outcome
 from esep.complaints.services import complaint_record_outcome, complaint_register
 from esep.core import clock
 from esep.demo import names
+from esep.evaluation.selectors import last_finished_quarter
 from esep.feedback.models import Answered, CommentStatus, Rating
+from esep.law.compliance.checks import period_window
 from esep.meetings.models import Meeting, MeetingStatus
 from esep.police.models import PoliceBody
 
@@ -85,12 +87,13 @@ def demo_activity(
 
 
 def _last_quarter_bounds(today: dt.date) -> tuple[dt.datetime, dt.datetime]:
-    start = dt.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
-    previous = (start - dt.timedelta(days=1)).replace(day=1)
-    previous = previous.replace(month=3 * ((previous.month - 1) // 3) + 1)
+    """From the first day of the evaluation's default quarter (the last finished one) to the next quarter's
+    first day, at 10:00 Almaty time (the law's period window for an inspector's report)."""
+    start, end = period_window("inspector", *last_finished_quarter(today))
     zone = clock.now().tzinfo
-    to_moment = lambda day: dt.datetime(day.year, day.month, day.day, 10, tzinfo=zone)  # noqa: E731
-    return to_moment(previous), to_moment(start)
+    return tuple(
+        dt.datetime(day.year, day.month, day.day, 10, tzinfo=zone) for day in (start, end + dt.timedelta(days=1))
+    )
 
 
 def _last_quarter(body, inspectors, staff, rng, real_now, taste) -> dict[str, int]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from esep.evaluation.models import CriteriaSet, Indicator
+from esep.evaluation.selectors import last_finished_quarter
 from esep.evaluation.services import criteria_set_create
 from esep.police.models import PoliceBody
 
@@ -29,9 +30,8 @@ SECOND = {
 
 def demo_criteria(region_body: PoliceBody, *, today: dt.date) -> list[CriteriaSet]:
     """Version 1 from 1 January of last year, version 2 from the first day of the last finished quarter."""
-    quarter_start = dt.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
-    previous = (quarter_start - dt.timedelta(days=1)).replace(day=1)
-    previous = previous.replace(month=3 * ((previous.month - 1) // 3) + 1)
+    year, quarter = last_finished_quarter(today)
+    previous = dt.date(year, 3 * (quarter - 1) + 1, 1)
     return [
         criteria_set_create(
             body=region_body,

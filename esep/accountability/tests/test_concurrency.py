@@ -1,11 +1,9 @@
 """Several servers run ``esep accountability sweep`` at the same moment: each reminder and each alert is
 written once. Run with DATABASE_URL=postgres://...; skipped on SQLite, which serialises writers anyway."""
 
-import threading
-
 import pytest
 import time_machine
-from django.db import connection, connections
+from django.db import connection
 
 from esep.accountability.decisions import decisions_sweep
 from esep.accountability.fixcheck import fixchecks_sweep
@@ -13,6 +11,7 @@ from esep.accountability.models import DecisionReminder, FixCheck
 from esep.meetings.models import MeetingKind
 from esep.notifications.models import Message
 from esep.protocols import services
+from esep.testing import races
 from esep.testing.protocols import (
     at,
     chief_user,
@@ -33,25 +32,7 @@ def _postgres_only():
 
 
 def run_at_once(fn, n=3):
-    barrier = threading.Barrier(n)
-    results, errors = [], []
-
-    def worker():
-        try:
-            barrier.wait(timeout=10)
-            results.append(fn())
-        except Exception as exc:  # reported below
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=worker) for _ in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
-    assert not errors, errors
-    return results
+    return races.run_at_once(fn, n)
 
 
 def _reports(n):

@@ -1,11 +1,9 @@
 """Races on PostgreSQL: two servers sweeping, the same form submitted twice at once.
 Run with DATABASE_URL=postgres://...; skipped on SQLite, which serialises writers anyway."""
 
-import threading
-
 import pytest
 import time_machine
-from django.db import connection, connections
+from django.db import connection
 
 from esep.appeals.models import Appeal, Reminder
 from esep.appeals.sweep import appeals_sweep
@@ -13,6 +11,7 @@ from esep.notifications.models import Message, MessageStatus
 from esep.notifications.services import messages_send
 from esep.testing import appeals as ta
 from esep.testing import factories as f
+from esep.testing.races import run_at_once
 from esep.workflows.question_appeal import appeal_open_from_question
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -22,28 +21,6 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 def _postgres_only():
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (DATABASE_URL=postgres://...)")
-
-
-def run_at_once(fn, n=2):
-    barrier = threading.Barrier(n)
-    results, errors = [], []
-
-    def worker():
-        try:
-            barrier.wait(timeout=10)
-            results.append(fn())
-        except Exception as exc:  # reported below
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=worker) for _ in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
-    assert not errors, errors
-    return results
 
 
 def test_two_sweepers_at_once_send_one_reminder():
